@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { documentAllowanceChargeSchema } from './allowance-charge.js';
+import { deliverySchema, periodSchema } from './delivery.js';
+import { invoiceLineSchema } from './invoice-line.js';
+import { buyerSchema, payeeSchema, sellerSchema, sellerTaxRepresentativeSchema } from './party.js';
+import { paymentInstructionsSchema } from './payment.js';
+import { codeSchema, dateSchema, identifierSchema, textSchema } from './primitives.js';
+import { supportingDocumentSchema } from './supporting-document.js';
+import { documentTotalsSchema, vatBreakdownSchema } from './totals.js';
+
+/** The two kinds of commercial document of EN 16931. */
+export const DOCUMENT_KINDS = ['invoice', 'credit-note'] as const;
+/** The kind of document: an invoice or a credit note. */
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** BG-1 INVOICE NOTE. */
+export const invoiceNoteSchema = z
+  .object({
+    /** BT-21 Invoice note subject code, UNTDID 4451 (0..1). */
+    subjectCode: codeSchema.optional(),
+    /** BT-22 Invoice note (1..1). */
+    text: z.string().optional(),
+  })
+  .strict();
+/** BG-1 INVOICE NOTE. */
+export type InvoiceNote = z.infer<typeof invoiceNoteSchema>;
+
+/** BG-2 PROCESS CONTROL. */
+export const processControlSchema = z
+  .object({
+    /** BT-23 Business process type (0..1). */
+    businessProcessType: textSchema.optional(),
+    /** BT-24 Specification identifier (1..1). */
+    specificationIdentifier: textSchema.optional(),
+  })
+  .strict();
+/** BG-2 PROCESS CONTROL. */
+export type ProcessControl = z.infer<typeof processControlSchema>;
+
+/** BG-3 PRECEDING INVOICE REFERENCE. */
+export const precedingInvoiceSchema = z
+  .object({
+    /** BT-25 Preceding Invoice reference (1..1). */
+    reference: textSchema.optional(),
+    /** BT-26 Preceding Invoice issue date (0..1). */
+    issueDate: dateSchema.optional(),
+  })
+  .strict();
+/** BG-3 PRECEDING INVOICE REFERENCE. */
+export type PrecedingInvoice = z.infer<typeof precedingInvoiceSchema>;
+
+/**
+ * BG-0 INVOICE: the EN 16931 semantic model of an invoice or credit note.
+ *
+ * Every term is optional in the type even where EN 16931 makes it mandatory (the cardinality is given on
+ * each field): documents are read as they are, fragments included, and missing mandatory terms are
+ * reported by the rules (BR-01 … BR-16 and others), which are the one place where the norm is enforced.
+ */
+export const invoiceSchema = z
+  .object({
+    /**
+     * Invoice or credit note. Not a business term: it selects the UBL root (`Invoice` or `CreditNote`).
+     * When absent it follows BT-3 (credit-note type codes give a credit note).
+     */
+    kind: z.enum(DOCUMENT_KINDS).optional(),
+    /** BT-1 Invoice number (1..1). */
+    number: textSchema.optional(),
+    /** BT-2 Invoice issue date (1..1). */
+    issueDate: dateSchema.optional(),
+    /** BT-3 Invoice type code, UNTDID 1001 subset (1..1). */
+    typeCode: codeSchema.optional(),
+    /** BT-5 Invoice currency code, ISO 4217 (1..1). */
+    currencyCode: codeSchema.optional(),
+    /** BT-6 VAT accounting currency code (0..1). */
+    vatAccountingCurrencyCode: codeSchema.optional(),
+    /** BT-7 Value added tax point date (0..1). */
+    vatPointDate: dateSchema.optional(),
+    /**
+     * BT-8 Value added tax point date code, UNTDID 2005 as used in CII: "5" issue date, "29" delivery date,
+     * "72" paid-to date. UBL writes these as UNTDID 2005 codes 3, 35 and 432; the codecs translate.
+     */
+    vatPointDateCode: codeSchema.optional(),
+    /** BT-9 Payment due date (0..1). */
+    dueDate: dateSchema.optional(),
+    /** BT-10 Buyer reference (0..1). */
+    buyerReference: textSchema.optional(),
+    /** BT-11 Project reference (0..1). */
+    projectReference: textSchema.optional(),
+    /** BT-12 Contract reference (0..1). */
+    contractReference: textSchema.optional(),
+    /** BT-13 Purchase order reference (0..1). */
+    purchaseOrderReference: textSchema.optional(),
+    /** BT-14 Sales order reference (0..1). */
+    salesOrderReference: textSchema.optional(),
+    /** BT-15 Receiving advice reference (0..1). */
+    receivingAdviceReference: textSchema.optional(),
+    /** BT-16 Despatch advice reference (0..1). */
+    despatchAdviceReference: textSchema.optional(),
+    /** BT-17 Tender or lot reference (0..1). */
+    tenderOrLotReference: textSchema.optional(),
+    /** BT-18 Invoiced object identifier, with BT-18-1 scheme (0..1). */
+    invoicedObjectIdentifier: identifierSchema.optional(),
+    /** BT-19 Buyer accounting reference (0..1). */
+    buyerAccountingReference: textSchema.optional(),
+    /** BT-20 Payment terms (0..1). */
+    paymentTerms: textSchema.optional(),
+    /** BG-1 INVOICE NOTE (0..n). */
+    notes: z.array(invoiceNoteSchema).optional(),
+    /** BG-2 PROCESS CONTROL (1..1). */
+    processControl: processControlSchema.optional(),
+    /** BG-3 PRECEDING INVOICE REFERENCE (0..n). */
+    precedingInvoices: z.array(precedingInvoiceSchema).optional(),
+    /** BG-4 SELLER (1..1). */
+    seller: sellerSchema.optional(),
+    /** BG-7 BUYER (1..1). */
+    buyer: buyerSchema.optional(),
+    /** BG-10 PAYEE (0..1). */
+    payee: payeeSchema.optional(),
+    /** BG-11 SELLER TAX REPRESENTATIVE PARTY (0..1). */
+    sellerTaxRepresentative: sellerTaxRepresentativeSchema.optional(),
+    /** BG-13 DELIVERY INFORMATION (0..1). */
+    delivery: deliverySchema.optional(),
+    /**
+     * BG-14 INVOICING PERIOD (0..1). EN 16931 nests it in BG-13; it is kept at the top level here because
+     * it describes the whole invoice and both syntaxes carry it outside the delivery.
+     */
+    invoicingPeriod: periodSchema.optional(),
+    /** BG-16 PAYMENT INSTRUCTIONS (0..1). */
+    paymentInstructions: paymentInstructionsSchema.optional(),
+    /** BG-20 DOCUMENT LEVEL ALLOWANCES (0..n). */
+    allowances: z.array(documentAllowanceChargeSchema).optional(),
+    /** BG-21 DOCUMENT LEVEL CHARGES (0..n). */
+    charges: z.array(documentAllowanceChargeSchema).optional(),
+    /** BG-22 DOCUMENT TOTALS (1..1). */
+    totals: documentTotalsSchema.optional(),
+    /** BG-23 VAT BREAKDOWN (1..n). */
+    vatBreakdown: z.array(vatBreakdownSchema).optional(),
+    /** BG-24 ADDITIONAL SUPPORTING DOCUMENTS (0..n). */
+    supportingDocuments: z.array(supportingDocumentSchema).optional(),
+    /** BG-25 INVOICE LINE (1..n). */
+    lines: z.array(invoiceLineSchema).optional(),
+  })
+  .strict();
+
+/** BG-0 INVOICE: the EN 16931 semantic model of an invoice or credit note. */
+export type Invoice = z.infer<typeof invoiceSchema>;
+
+/** UNTDID 1001 document type codes that denote a credit note in EN 16931. */
+export const CREDIT_NOTE_TYPE_CODES: ReadonlySet<string> = new Set(['81', '83', '261', '262', '296', '308', '381', '396', '420', '458', '532']);
+
+/** The document kind of an invoice: its explicit `kind`, or the one BT-3 implies. */
+export function documentKindOf(invoice: Invoice): DocumentKind {
+  if (invoice.kind) return invoice.kind;
+  return invoice.typeCode !== undefined && CREDIT_NOTE_TYPE_CODES.has(invoice.typeCode.trim()) ? 'credit-note' : 'invoice';
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { codeSchema, textSchema } from './primitives.js';
+
+/** BG-17 CREDIT TRANSFER: an account the buyer can pay into. */
+export const creditTransferSchema = z
+  .object({
+    /** BT-84 Payment account identifier, e.g. an IBAN (1..1). */
+    accountId: textSchema.optional(),
+    /** BT-85 Payment account name (0..1). */
+    accountName: textSchema.optional(),
+    /** BT-86 Payment service provider identifier, e.g. a BIC (0..1). */
+    serviceProviderId: textSchema.optional(),
+  })
+  .strict();
+/** BG-17 CREDIT TRANSFER. */
+export type CreditTransfer = z.infer<typeof creditTransferSchema>;
+
+/** BG-18 PAYMENT CARD INFORMATION. */
+export const paymentCardSchema = z
+  .object({
+    /** BT-87 Payment card primary account number; only the last digits may be given (1..1). */
+    primaryAccountNumber: textSchema.optional(),
+    /** BT-88 Payment card holder name (0..1). */
+    holderName: textSchema.optional(),
+  })
+  .strict();
+/** BG-18 PAYMENT CARD INFORMATION. */
+export type PaymentCard = z.infer<typeof paymentCardSchema>;
+
+/** BG-19 DIRECT DEBIT. */
+export const directDebitSchema = z
+  .object({
+    /** BT-89 Mandate reference identifier (0..1). */
+    mandateReference: textSchema.optional(),
+    /** BT-90 Bank assigned creditor identifier (0..1). */
+    creditorId: textSchema.optional(),
+    /** BT-91 Debited account identifier (0..1). */
+    debitedAccountId: textSchema.optional(),
+  })
+  .strict();
+/** BG-19 DIRECT DEBIT. */
+export type DirectDebit = z.infer<typeof directDebitSchema>;
+
+/** BG-16 PAYMENT INSTRUCTIONS: how the buyer is expected to pay. */
+export const paymentInstructionsSchema = z
+  .object({
+    /** BT-81 Payment means type code, UNTDID 4461 (1..1). */
+    meansCode: codeSchema.optional(),
+    /** BT-82 Payment means text (0..1). */
+    meansText: textSchema.optional(),
+    /** BT-83 Remittance information (0..1). */
+    remittanceInformation: textSchema.optional(),
+    /** BG-17 CREDIT TRANSFER (0..n). */
+    creditTransfers: z.array(creditTransferSchema).optional(),
+    /** BG-18 PAYMENT CARD INFORMATION (0..1). */
+    paymentCard: paymentCardSchema.optional(),
+    /** BG-19 DIRECT DEBIT (0..1). */
+    directDebit: directDebitSchema.optional(),
+  })
+  .strict();
+/** BG-16 PAYMENT INSTRUCTIONS. */
+export type PaymentInstructions = z.infer<typeof paymentInstructionsSchema>;

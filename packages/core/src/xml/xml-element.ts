@@ -1,0 +1,69 @@
+/**
+ * The element tree the codecs read: elements only, with their direct text, attributes and source position.
+ * Names are canonical — a known namespace gets its usual prefix whatever prefix the document used
+ * (`cbc:ID`, `ram:TypeCode`), so the codecs and rules match names with plain string comparison.
+ */
+export type XmlElement = {
+  /** Canonical qualified name: `cbc:ID`, `Invoice`, or `{uri}local` for an unknown namespace. */
+  readonly name: string;
+  /** Namespace URI ('' when none). */
+  readonly ns: string;
+  /** Local name. */
+  readonly local: string;
+  /** Attributes by canonical name (unprefixed attributes by local name), namespace declarations excluded. */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** Child elements in document order. */
+  readonly children: XmlElement[];
+  /** Concatenated character data directly inside this element (text and CDATA, entity references resolved). */
+  text: string;
+  /** The parent element; undefined for the root. */
+  readonly parent: XmlElement | undefined;
+  /** 1-based line of the start tag. */
+  readonly line: number;
+  /** 1-based column of the start tag. */
+  readonly column: number;
+};
+
+/** Namespace URIs this product knows, with the prefix they are always named by. */
+export const KNOWN_NAMESPACES: Readonly<Record<string, string>> = {
+  'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2': '',
+  'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2': '',
+  'urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2': 'cac',
+  'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2': 'cbc',
+  'urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2': 'ext',
+  'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100': 'rsm',
+  'urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100': 'ram',
+  'urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100': 'udt',
+  'urn:un:unece:uncefact:data:standard:QualifiedDataType:100': 'qdt',
+  'http://www.w3.org/2001/XMLSchema-instance': 'xsi',
+  'http://www.w3.org/XML/1998/namespace': 'xml',
+};
+
+/** The canonical name of an element or attribute in namespace `ns` with local name `local`. */
+export function canonicalName(ns: string, local: string): string {
+  if (ns === '') return local;
+  const prefix = KNOWN_NAMESPACES[ns];
+  if (prefix === undefined) return `{${ns}}${local}`;
+  return prefix === '' ? local : `${prefix}:${local}`;
+}
+
+/** The XPath-like location of an element, e.g. `/Invoice/cac:InvoiceLine[2]/cbc:ID`. */
+export function pathOf(element: XmlElement): string {
+  const steps: string[] = [];
+  for (let node: XmlElement | undefined = element; node; node = node.parent) {
+    const parent = node.parent;
+    if (!parent) {
+      steps.push(node.name);
+      break;
+    }
+    let position = 0;
+    let count = 0;
+    for (const sibling of parent.children) {
+      if (sibling.name !== node.name) continue;
+      count++;
+      if (sibling === node) position = count;
+    }
+    steps.push(count > 1 ? `${node.name}[${position}]` : node.name);
+  }
+  return `/${steps.reverse().join('/')}`;
+}
