@@ -125,8 +125,8 @@ export const invoiceSchema = z
      * it describes the whole invoice and both syntaxes carry it outside the delivery.
      */
     invoicingPeriod: periodSchema.optional(),
-    /** BG-16 PAYMENT INSTRUCTIONS (0..1). */
-    paymentInstructions: paymentInstructionsSchema.optional(),
+    /** BG-16 PAYMENT INSTRUCTIONS (0..1 in EN 16931; a list because the syntaxes offer several means, see payment.ts). */
+    paymentInstructions: z.array(paymentInstructionsSchema).optional(),
     /** BG-20 DOCUMENT LEVEL ALLOWANCES (0..n). */
     allowances: z.array(documentAllowanceChargeSchema).optional(),
     /** BG-21 DOCUMENT LEVEL CHARGES (0..n). */

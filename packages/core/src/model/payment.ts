@@ -41,7 +41,13 @@ export const directDebitSchema = z
 /** BG-19 DIRECT DEBIT. */
 export type DirectDebit = z.infer<typeof directDebitSchema>;
 
-/** BG-16 PAYMENT INSTRUCTIONS: how the buyer is expected to pay. */
+/**
+ * BG-16 PAYMENT INSTRUCTIONS: one way the buyer may pay.
+ *
+ * EN 16931 has a single BG-16, but both syntaxes repeat it (UBL `cac:PaymentMeans`, CII
+ * `ram:SpecifiedTradeSettlementPaymentMeans`) and real invoices offer several means (transfer, card,
+ * direct debit). The invoice therefore keeps a list; the first entry is the BG-16 of the norm.
+ */
 export const paymentInstructionsSchema = z
   .object({
     /** BT-81 Payment means type code, UNTDID 4461 (1..1). */

@@ -51,14 +51,14 @@ export function canonicalName(ns: string, local: string): string {
 export function pathOf(element: XmlElement): string {
   const steps: string[] = [];
   for (let node: XmlElement | undefined = element; node; node = node.parent) {
-    const parent = node.parent;
+    const parent: XmlElement | undefined = node.parent;
     if (!parent) {
       steps.push(node.name);
       break;
     }
     let position = 0;
     let count = 0;
-    for (const sibling of parent.children) {
+    for (const sibling of parent.children as XmlElement[]) {
       if (sibling.name !== node.name) continue;
       count++;
       if (sibling === node) position = count;
