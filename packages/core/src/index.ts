@@ -10,3 +10,5 @@ export * from './syntax/diagnostic.js';
 export * from './convert/targets.js';
 export * from './convert/read-invoice.js';
 export * from './convert/convert-invoice.js';
+export { ublCodec } from './syntax/ubl/ubl.codec.js';
+export { ciiCodec } from './syntax/cii/cii.codec.js';

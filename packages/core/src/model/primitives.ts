@@ -37,9 +37,9 @@ export const codeSchema = z.string().min(1, 'must not be empty');
 export const identifierSchema = z
   .object({
     /** The identifier value. */
-    id: textSchema,
+    id: textSchema.describe('The identifier value.'),
     /** The identification scheme identifier, e.g. an ISO 6523 ICD code such as "0088". */
-    schemeId: codeSchema.optional(),
+    schemeId: codeSchema.optional().describe('The identification scheme identifier, e.g. an ISO 6523 ICD code such as "0088".'),
   })
   .strict();
 /** An identifier with an optional identification scheme. */
@@ -49,11 +49,11 @@ export type Identifier = z.infer<typeof identifierSchema>;
 export const binaryObjectSchema = z
   .object({
     /** The content, base64-encoded, as it appears in the document. */
-    content: z.string(),
+    content: z.string().describe('The content, base64-encoded, as it appears in the document.'),
     /** MIME code of the attached document, e.g. "application/pdf". */
-    mimeCode: codeSchema,
+    mimeCode: codeSchema.describe('MIME code of the attached document, e.g. "application/pdf".'),
     /** File name of the attached document. */
-    filename: textSchema,
+    filename: textSchema.describe('File name of the attached document.'),
   })
   .strict();
 /** A binary object: base64 content with its MIME code and file name. */

@@ -5,13 +5,13 @@ import { binaryObjectSchema, textSchema } from './primitives.js';
 export const supportingDocumentSchema = z
   .object({
     /** BT-122 Supporting document reference (1..1). */
-    reference: textSchema.optional(),
+    reference: textSchema.optional().describe('BT-122 Supporting document reference (1..1).'),
     /** BT-123 Supporting document description (0..1). */
-    description: textSchema.optional(),
+    description: textSchema.optional().describe('BT-123 Supporting document description (0..1).'),
     /** BT-124 External document location, a URL (0..1). */
-    externalLocation: textSchema.optional(),
+    externalLocation: textSchema.optional().describe('BT-124 External document location, a URL (0..1).'),
     /** BT-125 Attached document, with BT-125-1 MIME code and BT-125-2 filename (0..1). */
-    attachment: binaryObjectSchema.optional(),
+    attachment: binaryObjectSchema.optional().describe('BT-125 Attached document, with BT-125-1 MIME code and BT-125-2 filename (0..1).'),
   })
   .strict();
 /** BG-24 ADDITIONAL SUPPORTING DOCUMENTS. */

@@ -40,7 +40,8 @@ export function readXml(input: string | Uint8Array, limits: Partial<XmlLimits> =
   );
   parser.on('opentagstart', (tag) => {
     startLine = parser.line;
-    startColumn = Math.max(1, parser.column - tag.name.length);
+    // opentagstart fires after "<name" and one more character: step back to the "<" (1-based).
+    startColumn = Math.max(1, parser.column - tag.name.length - 1);
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (stack.length >= maxDepth) fail('xml-too-deep', `Elements are nested more than ${maxDepth} levels deep`);

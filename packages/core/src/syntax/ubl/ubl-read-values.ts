@@ -1,39 +1,8 @@
-import type { Identifier } from '../../model/primitives.js';
 import type { XmlElement } from '../../xml/xml-element.js';
-import type { ElementReader } from '../element-reader.js';
 
-/** An identifier element (`cbc:ID schemeID="…"`) as a model identifier. */
-export function identifierOf(element: XmlElement | undefined): Identifier | undefined {
-  if (!element) return undefined;
-  const schemeId = element.attributes['schemeID'];
-  return schemeId === undefined ? { id: element.text } : { id: element.text, schemeId };
-}
+export { compact, identifierOf, nestedText, nonEmpty } from '../read-values.js';
 
-/** The text of `<name><cbc:ID>…</cbc:ID></name>` (e.g. `cac:PartyName/cbc:Name`), reporting leftovers. */
-export function nestedText(reader: ElementReader, name: string, inner: string): string | undefined {
-  const child = reader.child(name);
-  if (!child) return undefined;
-  const value = child.text(inner);
-  child.finish();
-  return value;
-}
-
-/** Removes keys whose value is undefined, so absent terms are absent (not `undefined`) in the model. */
-export function compact<T extends object>(value: T): T | undefined {
-  let empty = true;
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-    else empty = false;
-  }
-  return empty ? undefined : value;
-}
-
-/** A list, or undefined when it is empty. */
-export function nonEmpty<T>(list: T[]): T[] | undefined {
-  return list.length > 0 ? list : undefined;
-}
-
-/** Lowercase/trimmed boolean of an xs:boolean element (`true`, `1`). */
+/** True for an xs:boolean element whose value is `true` or `1`. */
 export function isTrue(element: XmlElement | undefined): boolean {
   const text = element?.text.trim();
   return text === 'true' || text === '1';

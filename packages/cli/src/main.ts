@@ -1,0 +1,43 @@
+import { DocumentReadError } from '@einvoice-hub/core';
+import type { Command } from './commands/command.js';
+import { convertCommand } from './commands/convert.js';
+import { EXIT, InputError, UsageError, writeText, type CommandIo } from './io.js';
+
+const COMMANDS: readonly Command[] = [convertCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const list = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
+  return `Usage: einvoice <command> [options]\n\nCommands:\n${list}\n\nRun "einvoice <command> --help" for a command's options.\n`;
+}
+
+/** Runs the `einvoice` command line; resolves to the process exit code. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    await writeText(name === undefined ? io.stderr : io.stdout, overview());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    await writeText(io.stderr, `einvoice: unknown command "${name}"\n\n${overview()}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      await writeText(io.stderr, `einvoice ${name}: ${error.message}\nRun "einvoice ${name} --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof DocumentReadError) {
+      await writeText(io.stderr, `einvoice ${name}: ${error.message} [${error.code}]\n`);
+      return EXIT.failed;
+    }
+    if (error instanceof InputError) {
+      await writeText(io.stderr, `einvoice ${name}: ${error.message}\n`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
+}
