@@ -20,7 +20,8 @@ export function toDecimal(text: string | undefined): DecimalNumber | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trim();
   if (!DECIMAL_PATTERN.test(trimmed)) return undefined;
-  return new Exact(trimmed === '.' ? '0' : trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed);
+  // decimal.js does not read a trailing point ("12."), which xs:decimal allows.
+  return new Exact(trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed);
 }
 
 /** Writes a decimal as plain text without exponent, e.g. "1250.5". */

@@ -9,11 +9,11 @@ import { z } from 'zod';
  * through `decimal.ts` (decimal.js), never through `Number`.
  */
 
-/** Lexical form of xs:decimal: optional sign, digits, optional fraction; no exponent. */
-export const DECIMAL_PATTERN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** Lexical form of xs:decimal: optional sign, digits, optional fraction; no exponent (XML whitespace around it is allowed). */
+export const DECIMAL_PATTERN = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
 
-/** Calendar date as the model keeps it: ISO 8601 `YYYY-MM-DD`. */
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Calendar date as the model keeps it: ISO 8601 `YYYY-MM-DD`, optionally with the time zone xs:date allows. */
+export const DATE_PATTERN = /^\s*\d{4}-\d{2}-\d{2}(?:Z|[+-]\d{2}:\d{2})?\s*$/;
 
 /** A decimal number kept as text, exactly as received: Amount, Price, Quantity or Percentage. */
 export const decimalSchema = z
@@ -27,11 +27,14 @@ export const dateSchema = z.string().regex(DATE_PATTERN, 'must be a date written
 /** A calendar date `YYYY-MM-DD`. */
 export type IsoDate = z.infer<typeof dateSchema>;
 
-/** Free text: at least one character. */
-export const textSchema = z.string().min(1, 'must not be empty');
+/**
+ * Free text. Empty text is allowed: documents do contain empty elements (the schema accepts them), the
+ * model must hold them to convert without loss, and the rules report a required term that is empty.
+ */
+export const textSchema = z.string();
 
 /** A code from a code list (the list is checked by the rules, not by the model). */
-export const codeSchema = z.string().min(1, 'must not be empty');
+export const codeSchema = z.string();
 
 /** An identifier with an optional identification scheme (EN 16931 "Identifier" type). */
 export const identifierSchema = z

@@ -36,13 +36,13 @@ describe('the EN 16931 JSON form', () => {
 
   it('reports JSON problems through readInvoice with the problems as details', () => {
     try {
-      readInvoice('{"currencyCode": ""}');
+      readInvoice('{"issueDate": "yesterday"}');
       assert.fail('expected an error');
     } catch (error) {
       assert.ok(error instanceof DocumentReadError);
       assert.equal(error.code, 'json-invalid');
-      assert.match(error.message, /currencyCode: must not be empty/);
-      assert.deepEqual(error.details, [{ path: 'currencyCode', message: 'must not be empty' }]);
+      assert.match(error.message, /issueDate: must be a date written YYYY-MM-DD/);
+      assert.deepEqual(error.details, [{ path: 'issueDate', message: 'must be a date written YYYY-MM-DD, e.g. "2026-03-31"' }]);
     }
   });
 
