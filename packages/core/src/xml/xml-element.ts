@@ -18,11 +18,47 @@ export type XmlElement = {
   text: string;
   /** The parent element; undefined for the root. */
   readonly parent: XmlElement | undefined;
-  /** 1-based line of the start tag. */
+  /** Offset of the start tag in the document text. */
+  readonly offset: number;
+  /** The document text, for positions. */
+  readonly source: SourcePosition;
+  /** 1-based line of the start tag (computed on demand). */
   readonly line: number;
-  /** 1-based column of the start tag. */
+  /** 1-based column of the start tag (computed on demand). */
   readonly column: number;
 };
+
+/**
+ * Turns offsets in a document into lines and columns. The line index is built on first use: most
+ * documents are read without ever needing a position.
+ */
+export class SourcePosition {
+  private readonly text: string;
+  private lineStarts: number[] | undefined;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** 1-based line and column of `offset`. */
+  positionAt(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= indexLines(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+  }
+}
+
+function indexLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
 
 /** Namespace URIs this product knows, with the prefix they are always named by. */
 export const KNOWN_NAMESPACES: Readonly<Record<string, string>> = {

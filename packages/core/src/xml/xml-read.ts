@@ -1,17 +1,44 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { parseXml, XmlElement as ParsedElement, XmlError, XmlText as ParsedText, XmlCdata as ParsedCdata, XmlDocumentType } from '@rgrove/parse-xml';
 import { decodeXmlBytes } from './decode.js';
-import { canonicalName, type XmlElement } from './xml-element.js';
+import { canonicalName, SourcePosition, type XmlElement } from './xml-element.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits.js';
 import { DocumentReadError } from './read-error.js';
 
-const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-type MutableElement = XmlElement & { children: XmlElement[] };
+/** Prefix → namespace URI in scope; the prototype chain holds the enclosing scopes. */
+type Scope = Record<string, string>;
+
+type MutableElement = TreeElement;
+
+/** An element of the tree; line and column are worked out only when asked for. */
+class TreeElement implements XmlElement {
+  readonly children: XmlElement[] = [];
+  text = '';
+  constructor(
+    readonly name: string,
+    readonly ns: string,
+    readonly local: string,
+    readonly attributes: Readonly<Record<string, string>>,
+    readonly parent: XmlElement | undefined,
+    readonly offset: number,
+    readonly source: SourcePosition,
+  ) {}
+  get line(): number {
+    return this.source.positionAt(this.offset).line;
+  }
+  get column(): number {
+    return this.source.positionAt(this.offset).column;
+  }
+}
 
 /**
- * Reads an XML document into an element tree, safely: DOCTYPE declarations are refused (so no entity
- * expansion and no external entity can be fetched), the size and the nesting depth are bounded, and every
- * well-formedness error names its line and column.
+ * Reads an XML document into an element tree, safely: a DOCTYPE declaration is refused (so no entity is
+ * expanded and no external entity is fetched), the size and the nesting depth are bounded, undeclared
+ * namespace prefixes are errors, and every error names its line and column.
+ *
+ * Parsing itself is @rgrove/parse-xml (a strict, spec-following parser that never expands DTD entities);
+ * this module resolves namespaces, enforces the limits and builds the codecs' element tree.
  */
 export function readXml(input: string | Uint8Array, limits: Partial<XmlLimits> = {}): XmlElement {
   const { maxBytes, maxDepth } = { ...DEFAULT_XML_LIMITS, ...limits };
@@ -23,74 +50,114 @@ export function readXml(input: string | Uint8Array, limits: Partial<XmlLimits> =
     });
   }
   const text = typeof input === 'string' ? (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) : decodeXmlBytes(input);
-
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: MutableElement[] = [];
-  let root: MutableElement | undefined;
-  let startLine = 1;
-  let startColumn = 1;
-
-  const fail = (code: 'xml-malformed' | 'xml-doctype-forbidden' | 'xml-too-deep', message: string): never => {
-    throw new DocumentReadError({ code, message, line: parser.line, column: parser.column + 1 });
-  };
-
-  parser.on('error', (error) => fail('xml-malformed', `The document is not well-formed XML: ${stripPosition(error.message)}`));
-  parser.on('doctype', () =>
-    fail('xml-doctype-forbidden', 'The document contains a DOCTYPE declaration; DTDs and entity declarations are refused for safety'),
-  );
-  parser.on('opentagstart', (tag) => {
-    startLine = parser.line;
-    // opentagstart fires after "<name" and one more character: step back to the "<" (1-based).
-    startColumn = Math.max(1, parser.column - tag.name.length - 1);
-  });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stack.length >= maxDepth) fail('xml-too-deep', `Elements are nested more than ${maxDepth} levels deep`);
-    const parent = stack[stack.length - 1];
-    const element: MutableElement = {
-      name: canonicalName(tag.uri, tag.local),
-      ns: tag.uri,
-      local: tag.local,
-      attributes: readAttributes(tag),
-      children: [],
-      text: '',
-      parent,
-      line: startLine,
-      column: startColumn,
-    };
-    if (parent) parent.children.push(element);
-    else root = element;
-    stack.push(element);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  parser.on('text', (chunk) => {
-    const current = stack[stack.length - 1];
-    if (current) current.text += chunk;
-  });
-  parser.on('cdata', (chunk) => {
-    const current = stack[stack.length - 1];
-    if (current) current.text += chunk;
-  });
-
-  parser.write(text).close();
-  if (!root) return fail('xml-malformed', 'The document has no root element');
-  return root;
+  const source = new SourcePosition(text);
+  const document = parseSafely(text, source, maxDepth);
+  const parsedRoot = document.root;
+  if (!parsedRoot) throw new DocumentReadError({ code: 'xml-malformed', message: 'The document has no root element', line: 1, column: 1 });
+  return buildTree(parsedRoot, source, maxDepth);
 }
 
-function readAttributes(tag: SaxesTagNS): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const key in tag.attributes) {
-    const attribute = tag.attributes[key];
-    if (!attribute || attribute.uri === XMLNS_URI || attribute.name === 'xmlns') continue;
-    attributes[canonicalName(attribute.uri, attribute.local)] = attribute.value;
+function parseSafely(text: string, source: SourcePosition, maxDepth: number): ReturnType<typeof parseXml> {
+  let document: ReturnType<typeof parseXml>;
+  try {
+    document = parseXml(text, { includeOffsets: true, preserveDocumentType: true });
+  } catch (error) {
+    refuseDoctype(text, source);
+    if (error instanceof XmlError) {
+      const reason = error.message.replace(/ \(line \d+, column \d+\)[\s\S]*$/, '');
+      throw new DocumentReadError({ code: 'xml-malformed', message: `The document is not well-formed XML: ${reason}`, line: error.line, column: error.column, cause: error });
+    }
+    if (error instanceof RangeError) {
+      // The parser descends recursively; it overflows the stack only far beyond any sane depth limit.
+      throw new DocumentReadError({ code: 'xml-too-deep', message: `Elements are nested more than ${maxDepth} levels deep`, cause: error });
+    }
+    throw error;
   }
-  return attributes;
+  for (const node of document.children) if (node instanceof XmlDocumentType) refuseDoctype(text, source, node.start);
+  return document;
 }
 
-/** saxes prefixes its messages with "line:column:"; the error reports the position on its own. */
-function stripPosition(message: string): string {
-  return message.replace(/^[^:]*:\d+:\d+:\s*/, '');
+/** A DOCTYPE is refused whether or not the parser got past it: it is the door to entity attacks. */
+function refuseDoctype(text: string, source: SourcePosition, at = prologDoctypeOffset(text)): void {
+  if (at < 0) return;
+  const { line, column } = source.positionAt(at);
+  throw new DocumentReadError({
+    code: 'xml-doctype-forbidden',
+    message: 'The document contains a DOCTYPE declaration; DTDs and entity declarations are refused for safety',
+    line,
+    column,
+  });
+}
+
+/** Offset of `<!DOCTYPE` before the root element, or -1. */
+function prologDoctypeOffset(text: string): number {
+  const at = text.indexOf('<!DOCTYPE');
+  if (at < 0) return -1;
+  const firstElement = /<[A-Za-z_:\u00C0-\uFFFF]/.exec(text)?.index ?? text.length;
+  return at < firstElement ? at : -1;
+}
+
+/** Builds the element tree iteratively (documents can be deep), resolving namespaces on the way. */
+function buildTree(parsedRoot: ParsedElement, source: SourcePosition, maxDepth: number): XmlElement {
+  const root = makeElement(parsedRoot, undefined, Object.create(null) as Scope, source);
+  const stack: { parsed: ParsedElement; element: MutableElement; scope: Scope; depth: number }[] = [
+    { parsed: parsedRoot, element: root.element, scope: root.scope, depth: 1 },
+  ];
+  while (stack.length > 0) {
+    const { parsed, element, scope, depth } = stack.pop() as (typeof stack)[number];
+    const children = parsed.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child instanceof ParsedElement) {
+        if (depth >= maxDepth) {
+          const { line, column } = source.positionAt(child.start);
+          throw new DocumentReadError({ code: 'xml-too-deep', message: `Elements are nested more than ${maxDepth} levels deep`, line, column });
+        }
+        const made = makeElement(child, element, scope, source);
+        element.children.push(made.element);
+        stack.push({ parsed: child, element: made.element, scope: made.scope, depth: depth + 1 });
+      } else if (child instanceof ParsedText || child instanceof ParsedCdata) {
+        element.text += child.text;
+      }
+    }
+  }
+  return root.element;
+}
+
+function makeElement(parsed: ParsedElement, parent: MutableElement | undefined, outer: Scope, source: SourcePosition): { element: MutableElement; scope: Scope } {
+  const rawAttributes = parsed.attributes;
+  let scope = outer;
+  for (const name in rawAttributes) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      if (scope === outer) scope = Object.create(outer) as Scope;
+      scope[name === 'xmlns' ? '' : name.slice(6)] = rawAttributes[name] as string;
+    }
+  }
+  const { ns, local } = resolveName(parsed.name, scope, true, parsed.start, source);
+  const attributes: Record<string, string> = {};
+  for (const name in rawAttributes) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    const value = rawAttributes[name] as string;
+    if (name.indexOf(':') < 0) attributes[name] = value;
+    else {
+      const resolved = resolveName(name, scope, false, parsed.start, source);
+      attributes[canonicalName(resolved.ns, resolved.local)] = value;
+    }
+  }
+  const element = new TreeElement(canonicalName(ns, local), ns, local, attributes, parent, parsed.start, source);
+  return { element, scope };
+}
+
+function resolveName(qualified: string, scope: Scope, isElement: boolean, offset: number, source: SourcePosition): { ns: string; local: string } {
+  const colon = qualified.indexOf(':');
+  if (colon < 0) return { ns: isElement ? (scope[''] ?? '') : '', local: qualified };
+  const prefix = qualified.slice(0, colon);
+  const ns = prefix === 'xml' ? XML_NS : scope[prefix];
+  if (ns === undefined) {
+    const { line, column } = source.positionAt(offset);
+    throw new DocumentReadError({ code: 'xml-malformed', message: `The namespace prefix "${prefix}" of <${qualified}> is not declared`, line, column });
+  }
+  return { ns, local: qualified.slice(colon + 1) };
 }
 
 function formatBytes(bytes: number): string {
