@@ -12,3 +12,6 @@ export * from './convert/read-invoice.js';
 export * from './convert/convert-invoice.js';
 export { ublCodec } from './syntax/ubl/ubl.codec.js';
 export { ciiCodec } from './syntax/cii/cii.codec.js';
+export * from './rules/finding.js';
+export * from './rules/validate.js';
+export { RULE_SET_NAMES } from './rules/rule-sets.js';

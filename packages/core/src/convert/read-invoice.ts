@@ -65,7 +65,8 @@ export function readJsonInvoice(text: string): ReadInvoiceResult {
   return { format: 'json', invoice: result.invoice, diagnostics: [] };
 }
 
-function looksLikeJson(input: string | Uint8Array): boolean {
+/** True when the input's first non-blank character is `{`: the EN 16931 JSON form rather than XML. */
+export function looksLikeJson(input: string | Uint8Array): boolean {
   const length = Math.min(typeof input === 'string' ? input.length : input.byteLength, 1024);
   for (let i = 0; i < length; i++) {
     const code = typeof input === 'string' ? input.charCodeAt(i) : (input[i] ?? 0);

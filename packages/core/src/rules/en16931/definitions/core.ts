@@ -1,0 +1,4 @@
+import type { RuleDefinition } from '../../rule-definition.js';
+
+// Placeholder: filled in by the rule transcription work.
+export const CORE_DEFINITIONS: readonly RuleDefinition[] = [];

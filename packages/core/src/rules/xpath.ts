@@ -1,0 +1,182 @@
+import { DecimalClass, type DecimalNumber } from '../model/decimal.js';
+import type { XmlElement } from '../xml/xml-element.js';
+
+/**
+ * The XPath 2.0 semantics the official rules rely on, as small functions over the element tree.
+ * Node-sets are arrays in document order; an absent value is `undefined`, which makes every comparison
+ * false, as a comparison with an empty sequence is in XPath. Decimal arithmetic (xs:decimal) uses
+ * decimal.js; double arithmetic (untyped values, number()) uses JavaScript numbers, which are IEEE doubles
+ * exactly like xs:double.
+ */
+
+const EMPTY: readonly XmlElement[] = [];
+const steps = new Map<string, readonly string[]>();
+
+/** Children of `element` named `name`. */
+export function kids(element: XmlElement | undefined, name: string): readonly XmlElement[] {
+  if (!element) return EMPTY;
+  let found: XmlElement[] | undefined;
+  for (const child of element.children) {
+    if (child.name === name) (found ??= []).push(child);
+  }
+  return found ?? EMPTY;
+}
+
+/** The first child of `element` named `name`. */
+export function kid(element: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!element) return undefined;
+  for (const child of element.children) if (child.name === name) return child;
+  return undefined;
+}
+
+/** The node-set of a relative child path such as `cac:Party/cbc:EndpointID`, from one or more elements. */
+export function at(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): readonly XmlElement[] {
+  let parts = steps.get(relativePath);
+  if (!parts) {
+    parts = relativePath.split('/');
+    steps.set(relativePath, parts);
+  }
+  let current: readonly XmlElement[] = from === undefined ? EMPTY : Array.isArray(from) ? (from as readonly XmlElement[]) : [from as XmlElement];
+  for (const part of parts) {
+    if (current.length === 0) return EMPTY;
+    if (part === '..') {
+      current = current.flatMap((e) => (e.parent ? [e.parent] : []));
+      continue;
+    }
+    const next: XmlElement[] = [];
+    for (const element of current) for (const child of element.children) if (part === '*' || child.name === part) next.push(child);
+    current = next;
+  }
+  return current;
+}
+
+/** The first element of a relative child path. */
+export function first(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): XmlElement | undefined {
+  return at(from, relativePath)[0];
+}
+
+/** XPath `exists(path)`. */
+export function has(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): boolean {
+  return at(from, relativePath).length > 0;
+}
+
+/** XPath string value of an element: all its descendant text, in order. */
+export function stringValue(element: XmlElement | undefined): string {
+  if (!element) return '';
+  if (element.children.length === 0) return element.text;
+  let out = element.text;
+  for (const child of element.children) out += stringValue(child);
+  return out;
+}
+
+/** XPath `string(path)`: the string value of the first node, '' when there is none. */
+export function text(from: XmlElement | readonly XmlElement[] | undefined, relativePath?: string): string {
+  if (relativePath === undefined) return stringValue(Array.isArray(from) ? (from as readonly XmlElement[])[0] : (from as XmlElement | undefined));
+  return stringValue(at(from, relativePath)[0]);
+}
+
+/** XPath `normalize-space()`: trims XML whitespace and collapses inner runs to one space. */
+export function normalizeSpace(value: string): string {
+  return value.replace(/[\x20\t\r\n]+/g, ' ').replace(/^ | $/g, '');
+}
+
+/** `normalize-space(path) != ''`: the path has a value that is not blank. */
+export function filled(from: XmlElement | readonly XmlElement[] | undefined, relativePath?: string): boolean {
+  return normalizeSpace(text(from, relativePath)) !== '';
+}
+
+/** XPath `string-length()`: the number of characters (code points). */
+export function stringLength(value: string): number {
+  let length = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0xd800 || code > 0xdbff) length++;
+  }
+  return length;
+}
+
+/** XPath `substring-after()`. */
+export function substringAfter(value: string, search: string): string {
+  const at = value.indexOf(search);
+  return at < 0 ? '' : value.slice(at + search.length);
+}
+
+/** `string-length(substring-after(path, '.')) <= max`: at most `max` decimals, as the BR-DEC rules test. */
+export function decimalsAtMost(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string, max: number): boolean {
+  return stringLength(substringAfter(text(from, relativePath), '.')) <= max;
+}
+
+const XS_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+const XS_DOUBLE = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)$/;
+
+/** Cast to xs:decimal; undefined for an empty or invalid value (no comparison will then hold). */
+export function decimal(value: string | undefined): DecimalNumber | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = normalizeSpace(value);
+  if (!XS_DECIMAL.test(trimmed)) return undefined;
+  return new DecimalClass(trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed);
+}
+
+/** `xs:decimal(path)` of the first node of the path; undefined when absent or not a decimal. */
+export function decimalAt(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): DecimalNumber | undefined {
+  const node = at(from, relativePath)[0];
+  return node ? decimal(stringValue(node)) : undefined;
+}
+
+/** XPath `sum(nodes/xs:decimal(.))`: 0 for no nodes; undefined when one value is not a decimal. */
+export function sumDecimals(nodes: readonly XmlElement[]): DecimalNumber | undefined {
+  let total = new DecimalClass(0);
+  for (const node of nodes) {
+    const value = decimal(stringValue(node));
+    if (value === undefined) return undefined;
+    total = total.plus(value);
+  }
+  return total;
+}
+
+/** XPath `round()` of a decimal: to the nearest integer, halves towards positive infinity. */
+export function round(value: DecimalNumber): DecimalNumber {
+  return value.toDecimalPlaces(0, DecimalClass.ROUND_HALF_CEIL);
+}
+
+/** `round(value * 10 * 10) div 100`: the official rules' rounding to two decimals. */
+export function round2(value: DecimalNumber): DecimalNumber {
+  return value.toDecimalPlaces(2, DecimalClass.ROUND_HALF_CEIL);
+}
+
+/** Decimal equality where an absent operand makes it false, as in XPath. */
+export function equal(a: DecimalNumber | undefined, b: DecimalNumber | undefined): boolean {
+  return a !== undefined && b !== undefined && a.equals(b);
+}
+
+/** XPath `number()`: an xs:double, NaN when the value is not a number. */
+export function number(value: string | undefined): number {
+  if (value === undefined) return NaN;
+  const trimmed = normalizeSpace(value);
+  if (!XS_DOUBLE.test(trimmed)) return NaN;
+  if (trimmed.endsWith('INF')) return trimmed.startsWith('-') ? -Infinity : Infinity;
+  return Number(trimmed);
+}
+
+/** xs:boolean cast of an untyped value: true/1, false/0; undefined otherwise. */
+export function boolean(value: string): boolean | undefined {
+  const trimmed = normalizeSpace(value);
+  if (trimmed === 'true' || trimmed === '1') return true;
+  if (trimmed === 'false' || trimmed === '0') return false;
+  return undefined;
+}
+
+/** `path = true()` / `path = false()`: some node of the path casts to that boolean (general comparison). */
+export function flagIs(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string, expected: boolean): boolean {
+  return at(from, relativePath).some((node) => boolean(stringValue(node)) === expected);
+}
+
+/** `path = 'value'`: some node of the path has exactly this string value (general comparison). */
+export function valueIs(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string, expected: string): boolean {
+  return at(from, relativePath).some((node) => stringValue(node) === expected);
+}
+
+/** The ancestors-or-self test of a context like `cac:InvoiceLine/cac:Item/...`: parent named `name`. */
+export function parentIs(element: XmlElement, name: string): boolean {
+  return element.parent?.name === name;
+}
