@@ -1,9 +1,12 @@
-import { DocumentReadError } from '@einvoice-hub/core';
+import { DocumentReadError } from '@einvoice-hub/core/validator';
 import type { Command } from './commands/command.js';
-import { convertCommand } from './commands/convert.js';
 import { EXIT, InputError, UsageError, writeText, type CommandIo } from './io.js';
 
-const COMMANDS: readonly Command[] = [convertCommand];
+/** The commands, loaded only when run: `validate` must not pay for what `convert` needs, and back. */
+const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'convert', summary: 'convert an invoice between EN 16931 JSON, UBL 2.1 and CII D16B', load: async () => (await import('./commands/convert.js')).convertCommand },
+  { name: 'validate', summary: 'check invoices against the official EN 16931 rules', load: async () => (await import('./commands/validate.js')).validateCommand },
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -18,13 +21,13 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     await writeText(name === undefined ? io.stderr : io.stdout, overview());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     await writeText(io.stderr, `einvoice: unknown command "${name}"\n\n${overview()}`);
     return EXIT.usage;
   }
   try {
-    return await command.run(args, io);
+    return await (await entry.load()).run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       await writeText(io.stderr, `einvoice ${name}: ${error.message}\nRun "einvoice ${name} --help" for usage.\n`);

@@ -14,4 +14,6 @@ export { ublCodec } from './syntax/ubl/ubl.codec.js';
 export { ciiCodec } from './syntax/cii/cii.codec.js';
 export * from './rules/finding.js';
 export * from './rules/validate.js';
+export * from './rules/validate-document.js';
 export { RULE_SET_NAMES } from './rules/rule-sets.js';
+export { looksLikeJson } from './convert/looks-like-json.js';

@@ -3,8 +3,6 @@ import type { CommandIo } from '../io.js';
 /** One `einvoice` sub-command. */
 export interface Command {
   readonly name: string;
-  /** One line for the command list. */
-  readonly summary: string;
   /** The full `--help` text. */
   readonly help: string;
   /** Runs the command; resolves to the exit code. Throws `UsageError` for bad arguments. */

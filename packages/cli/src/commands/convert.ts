@@ -29,7 +29,6 @@ Exit codes: 0 converted, 1 the input could not be processed, 2 usage error.`;
 /** `einvoice convert`: JSON / UBL / CII in, any target out. */
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'convert an invoice between EN 16931 JSON, UBL 2.1 and CII D16B',
   help: HELP,
   async run(args: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(args);

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../syntax/diagnostic.js';
 import { DocumentReadError } from '../xml/read-error.js';
 import { decodeXmlBytes } from '../xml/decode.js';
 import { readXml } from '../xml/xml-read.js';
+import { looksLikeJson } from './looks-like-json.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from '../xml/xml-limits.js';
 
 /** The form a document came in. */
@@ -63,15 +64,4 @@ export function readJsonInvoice(text: string): ReadInvoiceResult {
     throw new DocumentReadError({ code: 'json-invalid', message: `The JSON is not a valid EN 16931 invoice: ${list}`, details: result.problems });
   }
   return { format: 'json', invoice: result.invoice, diagnostics: [] };
-}
-
-/** True when the input's first non-blank character is `{`: the EN 16931 JSON form rather than XML. */
-export function looksLikeJson(input: string | Uint8Array): boolean {
-  const length = Math.min(typeof input === 'string' ? input.length : input.byteLength, 1024);
-  for (let i = 0; i < length; i++) {
-    const code = typeof input === 'string' ? input.charCodeAt(i) : (input[i] ?? 0);
-    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xfeff || code === 0xef || code === 0xbb || code === 0xbf) continue;
-    return code === 0x7b; // "{"
-  }
-  return false;
 }

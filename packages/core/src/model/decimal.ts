@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { DECIMAL_PATTERN } from './primitives.js';
+import { DECIMAL_PATTERN } from './lexical.js';
 
 /**
  * Decimal arithmetic for amounts, quantities, prices and rates. The model keeps numbers as text; this

@@ -8,5 +8,7 @@ export * from './totals.js';
 export * from './supporting-document.js';
 export * from './invoice-line.js';
 export * from './invoice.js';
+export * from './document-kind.js';
+export * from './lexical.js';
 export * from './invoice-json.js';
 export * from './decimal.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS } from './document-kind.js';
 import { documentAllowanceChargeSchema } from './allowance-charge.js';
 import { deliverySchema, periodSchema } from './delivery.js';
 import { invoiceLineSchema } from './invoice-line.js';
@@ -7,11 +8,6 @@ import { paymentInstructionsSchema } from './payment.js';
 import { codeSchema, dateSchema, identifierSchema, textSchema } from './primitives.js';
 import { supportingDocumentSchema } from './supporting-document.js';
 import { documentTotalsSchema, vatBreakdownSchema } from './totals.js';
-
-/** The two kinds of commercial document of EN 16931. */
-export const DOCUMENT_KINDS = ['invoice', 'credit-note'] as const;
-/** The kind of document: an invoice or a credit note. */
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** BG-1 INVOICE NOTE. */
 export const invoiceNoteSchema = z
@@ -144,12 +140,3 @@ export const invoiceSchema = z
 
 /** BG-0 INVOICE: the EN 16931 semantic model of an invoice or credit note. */
 export type Invoice = z.infer<typeof invoiceSchema>;
-
-/** UNTDID 1001 document type codes that denote a credit note in EN 16931. */
-export const CREDIT_NOTE_TYPE_CODES: ReadonlySet<string> = new Set(['81', '83', '261', '262', '296', '308', '381', '396', '420', '458', '532']);
-
-/** The document kind of an invoice: its explicit `kind`, or the one BT-3 implies. */
-export function documentKindOf(invoice: Invoice): DocumentKind {
-  if (invoice.kind) return invoice.kind;
-  return invoice.typeCode !== undefined && CREDIT_NOTE_TYPE_CODES.has(invoice.typeCode.trim()) ? 'credit-note' : 'invoice';
-}

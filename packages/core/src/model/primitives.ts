@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DATE_PATTERN, DECIMAL_PATTERN } from './lexical.js';
+
+export { DATE_PATTERN, DECIMAL_PATTERN } from './lexical.js';
 
 /**
  * Primitive value types of the EN 16931 semantic model (EN 16931-1 §6.5: Amount, Price, Quantity,
@@ -8,12 +11,6 @@ import { z } from 'zod';
  * precision and trailing zeros, and a reformatted number would change the document. Arithmetic goes
  * through `decimal.ts` (decimal.js), never through `Number`.
  */
-
-/** Lexical form of xs:decimal: optional sign, digits, optional fraction; no exponent (XML whitespace around it is allowed). */
-export const DECIMAL_PATTERN = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
-
-/** Calendar date as the model keeps it: ISO 8601 `YYYY-MM-DD`, optionally with the time zone xs:date allows. */
-export const DATE_PATTERN = /^\s*\d{4}-\d{2}-\d{2}(?:Z|[+-]\d{2}:\d{2})?\s*$/;
 
 /** A decimal number kept as text, exactly as received: Amount, Price, Quantity or Percentage. */
 export const decimalSchema = z

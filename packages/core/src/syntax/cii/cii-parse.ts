@@ -1,4 +1,5 @@
-import { CREDIT_NOTE_TYPE_CODES, type Invoice, type InvoiceNote } from '../../model/invoice.js';
+import { CREDIT_NOTE_TYPE_CODES } from '../../model/document-kind.js';
+import type { Invoice, InvoiceNote } from '../../model/invoice.js';
 import type { XmlElement } from '../../xml/xml-element.js';
 import type { ParsedInvoice } from '../codec.js';
 import type { Diagnostic } from '../diagnostic.js';

@@ -1,4 +1,5 @@
-import { CREDIT_NOTE_TYPE_CODES, type Invoice } from '../../model/invoice.js';
+import { CREDIT_NOTE_TYPE_CODES } from '../../model/document-kind.js';
+import type { Invoice } from '../../model/invoice.js';
 import { leaf, writeXml, type XmlNode } from '../../xml/xml-write.js';
 import type { SerializedInvoice } from '../codec.js';
 import { CII_NS, CII_ROOT } from './cii-names.js';

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../model/invoice.js';
+import type { DocumentKind } from '../../model/document-kind.js';
 
 /** Namespace URIs of UBL 2.1. */
 export const UBL_NS = {

@@ -1,4 +1,5 @@
-import { documentKindOf, type Invoice } from '../../model/invoice.js';
+import { documentKindOf } from '../../model/document-kind.js';
+import type { Invoice } from '../../model/invoice.js';
 import type { DocumentAllowanceCharge } from '../../model/allowance-charge.js';
 import type { PaymentInstructions } from '../../model/payment.js';
 import { group, leaf, writeXml, type XmlNode } from '../../xml/xml-write.js';
