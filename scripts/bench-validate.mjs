@@ -52,6 +52,7 @@ console.log(`  invoices per second (one core, the ${typical.length} examples und
 // 2. Growth: generated invoices with many lines.
 function generatedInvoice(lines) {
   const invoice = JSON.parse(readFileSync(join(root, 'packages', 'core', 'test', 'fixtures', 'invoice-standard-rated.json'), 'utf8'));
+  invoice.processControl = { specificationIdentifier: 'urn:cen.eu:en16931:2017' };
   const line = invoice.lines[0];
   invoice.lines = Array.from({ length: lines }, (_, i) => ({ ...line, id: String(i + 1), quantity: '2', netAmount: '20.00', price: { netPrice: '10.00' } }));
   const net = (lines * 20).toFixed(2);

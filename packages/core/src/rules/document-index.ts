@@ -18,17 +18,15 @@ export class DocumentIndex {
     this.root = root;
     this.syntax = syntax;
     const elements: XmlElement[] = [];
-    // Iterative pre-order walk: document order, no recursion limit.
-    const stack: XmlElement[] = [root];
-    while (stack.length > 0) {
-      const element = stack.pop() as XmlElement;
+    // Pre-order (document order); the reader bounds the depth, so recursion is safe.
+    const visit = (element: XmlElement): void => {
       elements.push(element);
       const list = this.byName.get(element.name);
       if (list) list.push(element);
       else this.byName.set(element.name, [element]);
-      const children = element.children;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as XmlElement);
-    }
+      for (const child of element.children) visit(child);
+    };
+    visit(root);
     this.elements = elements;
   }
 

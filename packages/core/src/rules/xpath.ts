@@ -29,14 +29,25 @@ export function kid(element: XmlElement | undefined, name: string): XmlElement |
   return undefined;
 }
 
-/** The node-set of a relative child path such as `cac:Party/cbc:EndpointID`, from one or more elements. */
-export function at(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): readonly XmlElement[] {
+function stepsOf(relativePath: string): readonly string[] {
   let parts = steps.get(relativePath);
   if (!parts) {
     parts = relativePath.split('/');
     steps.set(relativePath, parts);
   }
-  let current: readonly XmlElement[] = from === undefined ? EMPTY : Array.isArray(from) ? (from as readonly XmlElement[]) : [from as XmlElement];
+  return parts;
+}
+
+/** The node-set of a relative child path such as `cac:Party/cbc:EndpointID`, from one or more elements. */
+export function at(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): readonly XmlElement[] {
+  if (from === undefined) return EMPTY;
+  const parts = stepsOf(relativePath);
+  if (!Array.isArray(from)) {
+    const single = from as XmlElement;
+    // The common case, one element and one step, allocates only when something is found.
+    if (parts.length === 1 && parts[0] !== '..' && parts[0] !== '*') return kids(single, parts[0] as string);
+  }
+  let current: readonly XmlElement[] = Array.isArray(from) ? (from as readonly XmlElement[]) : [from as XmlElement];
   for (const part of parts) {
     if (current.length === 0) return EMPTY;
     if (part === '..') {
@@ -50,14 +61,38 @@ export function at(from: XmlElement | readonly XmlElement[] | undefined, relativ
   return current;
 }
 
+/** The first node, in document order, of `parts[index…]` below `element`; allocates nothing. */
+function firstBelow(element: XmlElement, parts: readonly string[], index: number): XmlElement | undefined {
+  const part = parts[index] as string;
+  if (part === '..') {
+    const parent = element.parent;
+    if (!parent) return undefined;
+    return index === parts.length - 1 ? parent : firstBelow(parent, parts, index + 1);
+  }
+  for (const child of element.children) {
+    if (part !== '*' && child.name !== part) continue;
+    if (index === parts.length - 1) return child;
+    const found = firstBelow(child, parts, index + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The first element of a relative child path. */
 export function first(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): XmlElement | undefined {
-  return at(from, relativePath)[0];
+  if (from === undefined) return undefined;
+  const parts = stepsOf(relativePath);
+  if (!Array.isArray(from)) return firstBelow(from as XmlElement, parts, 0);
+  for (const element of from as readonly XmlElement[]) {
+    const found = firstBelow(element, parts, 0);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** XPath `exists(path)`. */
 export function has(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): boolean {
-  return at(from, relativePath).length > 0;
+  return first(from, relativePath) !== undefined;
 }
 
 /** XPath string value of an element: all its descendant text, in order. */
@@ -72,17 +107,33 @@ export function stringValue(element: XmlElement | undefined): string {
 /** XPath `string(path)`: the string value of the first node, '' when there is none. */
 export function text(from: XmlElement | readonly XmlElement[] | undefined, relativePath?: string): string {
   if (relativePath === undefined) return stringValue(Array.isArray(from) ? (from as readonly XmlElement[])[0] : (from as XmlElement | undefined));
-  return stringValue(at(from, relativePath)[0]);
+  return stringValue(first(from, relativePath));
 }
 
 /** XPath `normalize-space()`: trims XML whitespace and collapses inner runs to one space. */
 export function normalizeSpace(value: string): string {
+  if (!hasXmlSpace(value)) return value;
   return value.replace(/[\x20\t\r\n]+/g, ' ').replace(/^ | $/g, '');
+}
+
+function isXmlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function hasXmlSpace(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (isXmlSpace(value.charCodeAt(i))) return true;
+  return false;
+}
+
+/** True when the string has a character other than XML whitespace (`normalize-space(s) != ''`). */
+export function notBlank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (!isXmlSpace(value.charCodeAt(i))) return true;
+  return false;
 }
 
 /** `normalize-space(path) != ''`: the path has a value that is not blank. */
 export function filled(from: XmlElement | readonly XmlElement[] | undefined, relativePath?: string): boolean {
-  return normalizeSpace(text(from, relativePath)) !== '';
+  return notBlank(text(from, relativePath));
 }
 
 /** XPath `string-length()`: the number of characters (code points). */

@@ -75,8 +75,25 @@ export const KNOWN_NAMESPACES: Readonly<Record<string, string>> = {
   'http://www.w3.org/XML/1998/namespace': 'xml',
 };
 
-/** The canonical name of an element or attribute in namespace `ns` with local name `local`. */
+const canonicalNames = new Map<string, Map<string, string>>();
+
+/** The canonical name of an element or attribute in namespace `ns` with local name `local` (memoised: names repeat). */
 export function canonicalName(ns: string, local: string): string {
+  let names = canonicalNames.get(ns);
+  if (!names) {
+    names = new Map();
+    canonicalNames.set(ns, names);
+  }
+  let name = names.get(local);
+  if (name === undefined) {
+    name = computeCanonicalName(ns, local);
+    // Bound the memo: documents with many unknown names must not grow it without limit.
+    if (names.size < 10_000) names.set(local, name);
+  }
+  return name;
+}
+
+function computeCanonicalName(ns: string, local: string): string {
   if (ns === '') return local;
   const prefix = KNOWN_NAMESPACES[ns];
   if (prefix === undefined) return `{${ns}}${local}`;

@@ -9,11 +9,12 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** Prefix → namespace URI in scope; the prototype chain holds the enclosing scopes. */
 type Scope = Record<string, string>;
 
-type MutableElement = TreeElement;
+const NO_CHILDREN: XmlElement[] = [];
 
 /** An element of the tree; line and column are worked out only when asked for. */
 class TreeElement implements XmlElement {
-  readonly children: XmlElement[] = [];
+  /** Shared empty list until the first child: most elements are leaves. */
+  children: XmlElement[] = NO_CHILDREN;
   text = '';
   constructor(
     readonly name: string,
@@ -24,6 +25,10 @@ class TreeElement implements XmlElement {
     readonly offset: number,
     readonly source: SourcePosition,
   ) {}
+  addChild(child: XmlElement): void {
+    if (this.children === NO_CHILDREN) this.children = [child];
+    else this.children.push(child);
+  }
   get line(): number {
     return this.source.positionAt(this.offset).line;
   }
@@ -97,54 +102,59 @@ function prologDoctypeOffset(text: string): number {
   return at < firstElement ? at : -1;
 }
 
-/** Builds the element tree iteratively (documents can be deep), resolving namespaces on the way. */
+/**
+ * Builds the element tree, resolving namespaces on the way. Recursion is safe: the depth is checked before
+ * each descent, so it never goes deeper than `maxDepth`.
+ */
 function buildTree(parsedRoot: ParsedElement, source: SourcePosition, maxDepth: number): XmlElement {
   const root = makeElement(parsedRoot, undefined, Object.create(null) as Scope, source);
-  const stack: { parsed: ParsedElement; element: MutableElement; scope: Scope; depth: number }[] = [
-    { parsed: parsedRoot, element: root.element, scope: root.scope, depth: 1 },
-  ];
-  while (stack.length > 0) {
-    const { parsed, element, scope, depth } = stack.pop() as (typeof stack)[number];
-    const children = parsed.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      if (child instanceof ParsedElement) {
-        if (depth >= maxDepth) {
-          const { line, column } = source.positionAt(child.start);
-          throw new DocumentReadError({ code: 'xml-too-deep', message: `Elements are nested more than ${maxDepth} levels deep`, line, column });
-        }
-        const made = makeElement(child, element, scope, source);
-        element.children.push(made.element);
-        stack.push({ parsed: child, element: made.element, scope: made.scope, depth: depth + 1 });
-      } else if (child instanceof ParsedText || child instanceof ParsedCdata) {
-        element.text += child.text;
-      }
-    }
-  }
+  addChildren(parsedRoot, root.element, root.scope, source, 1, maxDepth);
   return root.element;
 }
 
-function makeElement(parsed: ParsedElement, parent: MutableElement | undefined, outer: Scope, source: SourcePosition): { element: MutableElement; scope: Scope } {
-  const rawAttributes = parsed.attributes;
-  let scope = outer;
-  for (const name in rawAttributes) {
-    if (name === 'xmlns' || name.startsWith('xmlns:')) {
-      if (scope === outer) scope = Object.create(outer) as Scope;
-      scope[name === 'xmlns' ? '' : name.slice(6)] = rawAttributes[name] as string;
+function addChildren(parsed: ParsedElement, element: TreeElement, scope: Scope, source: SourcePosition, depth: number, maxDepth: number): void {
+  const children = parsed.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child instanceof ParsedElement) {
+      if (depth >= maxDepth) {
+        const { line, column } = source.positionAt(child.start);
+        throw new DocumentReadError({ code: 'xml-too-deep', message: `Elements are nested more than ${maxDepth} levels deep`, line, column });
+      }
+      const made = makeElement(child, element, scope, source);
+      element.addChild(made.element);
+      if (child.children.length > 0) addChildren(child, made.element, made.scope, source, depth + 1, maxDepth);
+    } else if (child instanceof ParsedText || child instanceof ParsedCdata) {
+      element.text += child.text;
     }
   }
-  const { ns, local } = resolveName(parsed.name, scope, true, parsed.start, source);
-  const attributes: Record<string, string> = {};
+}
+
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+function makeElement(parsed: ParsedElement, parent: TreeElement | undefined, outer: Scope, source: SourcePosition): { element: TreeElement; scope: Scope } {
+  const rawAttributes = parsed.attributes;
+  let scope = outer;
+  let attributes: Record<string, string> | undefined;
+  for (const name in rawAttributes) {
+    const value = rawAttributes[name] as string;
+    if (name === 'xmlns' || name.startsWith('xmlns:')) {
+      if (scope === outer) scope = Object.create(outer) as Scope;
+      scope[name === 'xmlns' ? '' : name.slice(6)] = value;
+    }
+  }
   for (const name in rawAttributes) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
     const value = rawAttributes[name] as string;
+    attributes ??= {};
     if (name.indexOf(':') < 0) attributes[name] = value;
     else {
       const resolved = resolveName(name, scope, false, parsed.start, source);
       attributes[canonicalName(resolved.ns, resolved.local)] = value;
     }
   }
-  const element = new TreeElement(canonicalName(ns, local), ns, local, attributes, parent, parsed.start, source);
+  const { ns, local } = resolveName(parsed.name, scope, true, parsed.start, source);
+  const element = new TreeElement(canonicalName(ns, local), ns, local, attributes ?? NO_ATTRIBUTES, parent, parsed.start, source);
   return { element, scope };
 }
 
