@@ -1,0 +1,148 @@
+import { DecimalClass, type DecimalNumber } from '../../../model/decimal.js';
+import type { XmlElement } from '../../../xml/xml-element.js';
+import type { DocumentIndex } from '../../document-index.js';
+import { flagIs, kid, kids, number, round2, stringValue } from '../../xpath.js';
+import { decimalKey, rateKey, sumDecimalTexts } from '../vat-decimals.js';
+import { categoryId } from './ubl-vat-query.js';
+
+/**
+ * The amounts the UBL VAT breakdown rules (08, 09) compare: sums of line, allowance and charge amounts per
+ * category and rate, grouped in one pass per document so a sum is a lookup, not a pass over every line.
+ */
+
+/** The name of the invoice line element: `cac:InvoiceLine` in an invoice, `cac:CreditNoteLine` in a credit note. */
+export type LineName = 'cac:InvoiceLine' | 'cac:CreditNoteLine';
+
+function groupKey(code: string, rate: DecimalNumber | undefined): string {
+  return rate === undefined ? code : `${code}\n${rateKey(rate)}`;
+}
+
+type CategoryGroups = Map<string, XmlElement[]>;
+
+/**
+ * Elements (lines, allowances, charges) grouped by the VAT categories they carry: in group `code` when one of
+ * their categories has `normalize-space(cbc:ID) = code`, in group `code rate` when, besides, one of their
+ * categories has `xs:decimal(cbc:Percent) = rate` — two independent conditions, exactly as the official
+ * predicates `[…/normalize-space(cbc:ID) = 'S'][…/xs:decimal(cbc:Percent) = $rate]` are.
+ */
+function groupByCategory(elements: readonly XmlElement[], categoriesOf: (element: XmlElement) => readonly XmlElement[]): CategoryGroups {
+  const groups: CategoryGroups = new Map();
+  const add = (key: string, element: XmlElement) => {
+    const list = groups.get(key);
+    if (!list) groups.set(key, [element]);
+    else if (list[list.length - 1] !== element) list.push(element);
+  };
+  for (const element of elements) {
+    const categories = categoriesOf(element);
+    const rates: string[] = [];
+    for (const category of categories) {
+      const percent = kid(category, 'cbc:Percent');
+      const rate = percent && decimalKey(stringValue(percent));
+      if (rate !== undefined && !rates.includes(rate)) rates.push(rate);
+    }
+    for (const category of categories) {
+      const code = categoryId(category);
+      add(code, element);
+      for (const rate of rates) add(`${code}\n${rate}`, element);
+    }
+  }
+  return groups;
+}
+
+/** `cac:Item/cac:ClassifiedTaxCategory` of a line. */
+function lineCategories(line: XmlElement): readonly XmlElement[] {
+  const item = kid(line, 'cac:Item');
+  return item ? kids(item, 'cac:ClassifiedTaxCategory') : [];
+}
+
+/** `cac:TaxCategory` of an allowance or charge. */
+function allowanceChargeCategories(allowanceCharge: XmlElement): readonly XmlElement[] {
+  return kids(allowanceCharge, 'cac:TaxCategory');
+}
+
+/** The root's lines named `lineName`, grouped by category (memoised). */
+function rootLines(doc: DocumentIndex, lineName: LineName): CategoryGroups {
+  return doc.once(`ubl-vat:root-lines:${lineName}`, () => groupByCategory(kids(doc.root, lineName), lineCategories));
+}
+
+/** The root's allowances and charges, grouped by category (memoised). */
+function rootAllowanceCharges(doc: DocumentIndex): CategoryGroups {
+  return doc.once('ubl-vat:root-allowance-charges', () => groupByCategory(kids(doc.root, 'cac:AllowanceCharge'), allowanceChargeCategories));
+}
+
+/**
+ * `sum(…/xs:decimal(child))` over `elements`: elements without the child add nothing; an invalid value
+ * makes the sum undefined (XPath raises an error, so the rule cannot hold).
+ */
+function sumOf(elements: readonly XmlElement[], child: string): DecimalNumber | undefined {
+  const values: string[] = [];
+  for (const element of elements) {
+    const node = kid(element, child);
+    if (node) values.push(stringValue(node));
+  }
+  return sumDecimalTexts(values);
+}
+
+/**
+ * The taxable base the 08 rules expect for category `code` (and `rate`) with lines named `lineName`: the sum
+ * of the root's lines' net amounts plus its charges minus its allowances in that category, all xs:decimal
+ * (memoised per document, line kind, code and rate).
+ */
+export function expectedTaxableAmount(doc: DocumentIndex, lineName: LineName, code: string, rate?: DecimalNumber): DecimalNumber | undefined {
+  const key = groupKey(code, rate);
+  return doc.once(`ubl-vat:base:${lineName}:${key}`, () => {
+    const inCategory = rootAllowanceCharges(doc).get(key) ?? [];
+    const lines = sumOf(rootLines(doc, lineName).get(key) ?? [], 'cbc:LineExtensionAmount');
+    const charges = sumOf(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', true)), 'cbc:Amount');
+    const allowances = sumOf(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', false)), 'cbc:Amount');
+    if (lines === undefined || charges === undefined || allowances === undefined) return undefined;
+    return lines.plus(charges).minus(allowances);
+  });
+}
+
+/** Every `//name` element is a child of the root, so `//name` and the root's `name` children are the same. */
+function onlyRootChildren(doc: DocumentIndex, name: string): boolean {
+  return doc.once(`ubl-vat:only-root:${name}`, () => doc.all(name).every((element) => element.parent === doc.root));
+}
+
+/**
+ * `exists(//lineName[…category code…][…rate…]) or exists(//cac:AllowanceCharge[…code…][…rate…])`: the
+ * category is used at this rate by a line of that kind or by any allowance or charge (BR-S-08).
+ */
+export function usedAtRate(doc: DocumentIndex, lineName: LineName, code: string, rate: DecimalNumber): boolean {
+  const key = groupKey(code, rate);
+  const lines = onlyRootChildren(doc, lineName)
+    ? rootLines(doc, lineName)
+    : doc.once(`ubl-vat:all-lines:${lineName}`, () => groupByCategory(doc.all(lineName), lineCategories));
+  const allowanceCharges = onlyRootChildren(doc, 'cac:AllowanceCharge')
+    ? rootAllowanceCharges(doc)
+    : doc.once('ubl-vat:all-allowance-charges', () => groupByCategory(doc.all('cac:AllowanceCharge'), allowanceChargeCategories));
+  return lines.has(key) || allowanceCharges.has(key);
+}
+
+/**
+ * `cbc:TaxableAmount + delta` as xs:double (untyped arithmetic); undefined when absent or not a number (the
+ * cast to xs:decimal that follows raises an error, so the rule cannot hold).
+ */
+export function plusAsDouble(from: XmlElement | undefined, name: string, delta: number): number | undefined {
+  const node = kid(from, name);
+  if (!node) return undefined;
+  const value = number(stringValue(node)) + delta;
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * Compares `xs:decimal(d)` with the decimal `e` (negative, zero or positive). Saxon casts a double to
+ * xs:decimal with its exact binary value: 100.1 - 1 becomes 99.0999999999999943…, which is below 99.1.
+ */
+export function compareExact(d: number, e: DecimalNumber): number {
+  // The double nearest to e decides, unless it is d itself: then d's exact expansion does.
+  const nearest = e.toNumber();
+  if (d !== nearest) return d < nearest ? -1 : 1;
+  return new DecimalClass(d.toPrecision(100)).comparedTo(e);
+}
+
+/** `round(abs(taxable) * (rate div 100) * 10 * 10) div 100`, the 09 rules' expected tax amount. */
+export function expectedTaxAmount(taxable: DecimalNumber, percent: DecimalNumber): DecimalNumber {
+  return round2(taxable.abs().times(percent.div(100)));
+}
