@@ -137,7 +137,7 @@ const SUBJECTS = [
 const RATES: Record<RateRequirement, string> = {
   zero: 'must be 0; set it to 0',
   positive: 'must be greater than 0; give the applicable rate',
-  positiveOrZero: 'must be 0 or greater; correct the rate',
+  positiveOrZero: 'must be stated and not negative (the CII binding also refuses 0); correct the rate',
   absent: 'must not be given; remove it',
 };
 
