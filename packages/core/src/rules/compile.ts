@@ -22,7 +22,12 @@ export type CompiledPattern = {
 };
 
 /** A rule set indexed for fast matching. */
-export type CompiledRuleSet = { ruleSet: RuleSet; patterns: readonly CompiledPattern[] };
+export type CompiledRuleSet = {
+  ruleSet: RuleSet;
+  patterns: readonly CompiledPattern[];
+  /** For an element name: per pattern, the contexts that may match it (one lookup per element). */
+  candidatesFor(name: string): readonly (readonly CompiledContext[])[];
+};
 
 /**
  * Indexes a rule set and checks it is whole: every assertion names a known context and a defined rule,
@@ -56,7 +61,16 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     if (list) list.push(compiled);
     else patterns.set(context.pattern, [compiled]);
   }
-  return { ruleSet, patterns: [...patterns].map(([name, ordered]) => indexPattern(name, ordered)) };
+  const compiledPatterns = [...patterns].map(([name, ordered]) => indexPattern(name, ordered));
+  const wildcardOnly = compiledPatterns.map((p) => p.wildcard).filter((list) => list.length > 0);
+  const byName = new Map<string, (readonly CompiledContext[])[]>();
+  for (const pattern of compiledPatterns) {
+    for (const name of pattern.byElement.keys()) {
+      if (byName.has(name)) continue;
+      byName.set(name, compiledPatterns.map((p) => p.byElement.get(name) ?? p.wildcard).filter((list) => list.length > 0));
+    }
+  }
+  return { ruleSet, patterns: compiledPatterns, candidatesFor: (name) => byName.get(name) ?? wildcardOnly };
 }
 
 function indexPattern(name: string, ordered: CompiledContext[]): CompiledPattern {
@@ -72,9 +86,8 @@ function indexPattern(name: string, ordered: CompiledContext[]): CompiledPattern
   return { name, byElement, wildcard, ordered };
 }
 
-/** The context of `pattern` that checks `element`: the first that matches, as in Schematron. */
-export function firstMatch(pattern: CompiledPattern, element: XmlElement, doc: DocumentIndex): CompiledContext | undefined {
-  const candidates = pattern.byElement.get(element.name) ?? pattern.wildcard;
+/** Of one pattern's candidate contexts, the one that checks `element`: the first that matches, as in Schematron. */
+export function firstMatch(candidates: readonly CompiledContext[], element: XmlElement, doc: DocumentIndex): CompiledContext | undefined {
   for (const candidate of candidates) {
     const matches = candidate.context.matches;
     if (!matches || matches(element, doc)) return candidate;

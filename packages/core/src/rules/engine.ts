@@ -8,8 +8,8 @@ export function runRuleSets(doc: DocumentIndex, ruleSets: readonly CompiledRuleS
   const findings: Finding[] = [];
   for (const element of doc.elements) {
     for (const ruleSet of ruleSets) {
-      for (const pattern of ruleSet.patterns) {
-        const match = firstMatch(pattern, element, doc);
+      for (const candidates of ruleSet.candidatesFor(element.name)) {
+        const match = firstMatch(candidates, element, doc);
         if (!match) continue;
         for (const assertion of match.assertions) {
           let passed: boolean;

@@ -153,9 +153,29 @@ function makeElement(parsed: ParsedElement, parent: TreeElement | undefined, out
       attributes[canonicalName(resolved.ns, resolved.local)] = value;
     }
   }
-  const { ns, local } = resolveName(parsed.name, scope, true, parsed.start, source);
-  const element = new TreeElement(canonicalName(ns, local), ns, local, attributes ?? NO_ATTRIBUTES, parent, parsed.start, source);
+  const resolved = resolveElementName(parsed.name, scope, parsed.start, source);
+  const element = new TreeElement(resolved.name, resolved.ns, resolved.local, attributes ?? NO_ATTRIBUTES, parent, parsed.start, source);
   return { element, scope };
+}
+
+type ResolvedName = { name: string; ns: string; local: string };
+
+/** Resolved element names per namespace scope: a document repeats a few dozen names thousands of times. */
+const resolvedNames = new WeakMap<Scope, Map<string, ResolvedName>>();
+
+function resolveElementName(qualified: string, scope: Scope, offset: number, source: SourcePosition): ResolvedName {
+  let names = resolvedNames.get(scope);
+  if (!names) {
+    names = new Map();
+    resolvedNames.set(scope, names);
+  }
+  let resolved = names.get(qualified);
+  if (!resolved) {
+    const { ns, local } = resolveName(qualified, scope, true, offset, source);
+    resolved = { name: canonicalName(ns, local), ns, local };
+    names.set(qualified, resolved);
+  }
+  return resolved;
 }
 
 function resolveName(qualified: string, scope: Scope, isElement: boolean, offset: number, source: SourcePosition): { ns: string; local: string } {
