@@ -1,0 +1,124 @@
+import type { Database } from '../db/database.js';
+import type { DocumentContext, DocumentRecord, DocumentStatus } from './document.types.js';
+
+type DocumentRow = {
+  id: string;
+  tenant_id: string;
+  status: DocumentStatus;
+  context: DocumentContext;
+  input_sha256: string;
+  idempotency_key: string | null;
+  request_sha256: string | null;
+  external_ids: Record<string, string>;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+const COLUMNS = 'id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256, external_ids, created_at, updated_at';
+
+function toRecord(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    status: row.status,
+    context: row.context,
+    inputSha256: row.input_sha256,
+    idempotencyKey: row.idempotency_key,
+    requestSha256: row.request_sha256,
+    externalIds: row.external_ids,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** A new document to store. */
+export type NewDocument = {
+  id: string;
+  tenantId: string;
+  context: DocumentContext;
+  inputSha256: string;
+  idempotencyKey?: string;
+  requestSha256?: string;
+};
+
+/**
+ * Inserts a document as `received`. With an idempotency key already used by the tenant, inserts nothing and
+ * returns the existing document (`created: false`); the caller compares request hashes.
+ */
+export async function insertDocument(tx: Database, doc: NewDocument): Promise<{ document: DocumentRecord; created: boolean }> {
+  const inserted = await tx.query<DocumentRow>(
+    `insert into documents (id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256)
+     values ($1, $2, 'received', $3, $4, $5, $6)
+     on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
+     returning ${COLUMNS}`,
+    [doc.id, doc.tenantId, JSON.stringify(doc.context), doc.inputSha256, doc.idempotencyKey ?? null, doc.requestSha256 ?? null],
+  );
+  const row = inserted.rows[0];
+  if (row) return { document: toRecord(row), created: true };
+  const existing = await findDocumentByIdempotencyKey(tx, doc.tenantId, doc.idempotencyKey ?? '');
+  if (!existing) throw new Error('Idempotency conflict without an existing document');
+  return { document: existing, created: false };
+}
+
+/** The tenant's document with this idempotency key. */
+export async function findDocumentByIdempotencyKey(db: Database, tenantId: string, key: string): Promise<DocumentRecord | undefined> {
+  const result = await db.query<DocumentRow>(`select ${COLUMNS} from documents where tenant_id = $1 and idempotency_key = $2`, [tenantId, key]);
+  return result.rows[0] ? toRecord(result.rows[0]) : undefined;
+}
+
+/** The tenant's document with this id; undefined for another tenant's id. */
+export async function findDocumentById(db: Database, tenantId: string, id: string): Promise<DocumentRecord | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const result = await db.query<DocumentRow>(`select ${COLUMNS} from documents where tenant_id = $1 and id = $2`, [tenantId, id]);
+  return result.rows[0] ? toRecord(result.rows[0]) : undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Filters and page of a document listing. */
+export type DocumentQuery = {
+  status?: DocumentStatus;
+  createdFrom?: Date;
+  createdTo?: Date;
+  /** Resume after this document (newest first): the last item of the previous page. */
+  after?: { createdAt: Date; id: string };
+  limit: number;
+};
+
+/** The tenant's documents, newest first (created_at, then id, descending: a stable order for cursors). */
+export async function listDocuments(db: Database, tenantId: string, query: DocumentQuery): Promise<DocumentRecord[]> {
+  const where = ['tenant_id = $1'];
+  const params: unknown[] = [tenantId];
+  const add = (clause: string, value: unknown) => {
+    params.push(value);
+    where.push(clause.replace('?', `$${params.length}`));
+  };
+  if (query.status) add('status = ?', query.status);
+  if (query.createdFrom) add('created_at >= ?', query.createdFrom.toISOString());
+  if (query.createdTo) add('created_at < ?', query.createdTo.toISOString());
+  if (query.after) {
+    params.push(query.after.createdAt.toISOString(), query.after.id);
+    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(query.limit);
+  const result = await db.query<DocumentRow>(
+    `select ${COLUMNS} from documents where ${where.join(' and ')} order by created_at desc, id desc limit $${params.length}`,
+    params,
+  );
+  return result.rows.map(toRecord);
+}
+
+/**
+ * Moves the tenant's document to `status` if it is currently in one of `from`; returns whether it moved.
+ * The condition makes status changes safe when a job runs twice.
+ */
+export async function updateDocumentStatus(
+  db: Database,
+  change: { tenantId: string; id: string; status: DocumentStatus; from: readonly DocumentStatus[] },
+): Promise<boolean> {
+  const result = await db.query<{ id: string }>(
+    `update documents set status = $3, updated_at = now() where tenant_id = $1 and id = $2 and status = any($4::text[]) returning id`,
+    [change.tenantId, change.id, change.status, [...change.from]],
+  );
+  return result.rows.length > 0;
+}
