@@ -1,5 +1,6 @@
 import { DecimalClass, type DecimalNumber } from '../../model/decimal.js';
-import { decimal, normalizeSpace } from '../xpath.js';
+import type { XmlElement } from '../../xml/xml-element.js';
+import { decimal, kid, normalizeSpace, stringValue } from '../xpath.js';
 
 /**
  * Decimal helpers the VAT category rules of both syntaxes share: an exact sum of many amounts that stays fast
@@ -80,4 +81,17 @@ export function decimalKey(text: string): string | undefined {
 /** The same canonical form for a decimal number. */
 export function rateKey(rate: DecimalNumber): string {
   return rate.isZero() ? '0' : rate.toFixed();
+}
+
+/**
+ * `sum(elements/xs:decimal(child))`: elements without the child add nothing; an invalid value makes the sum
+ * undefined (XPath raises an error, so the rule cannot hold).
+ */
+export function sumChildDecimals(elements: readonly XmlElement[], child: string): DecimalNumber | undefined {
+  const values: string[] = [];
+  for (const element of elements) {
+    const node = kid(element, child);
+    if (node) values.push(stringValue(node));
+  }
+  return sumDecimalTexts(values);
 }

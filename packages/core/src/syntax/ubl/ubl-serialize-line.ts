@@ -4,7 +4,11 @@ import { group, leaf, type XmlNode } from '../../xml/xml-write.js';
 import type { UblVocabulary } from './ubl-names.js';
 import { identifierLeaf, VAT_SCHEME, type AmountWriter } from './ubl-write-values.js';
 
-function writeLineAllowanceCharge(value: LineAllowanceCharge, charge: boolean, amount: AmountWriter): XmlNode {
+/**
+ * A `cac:AllowanceCharge`: BG-20/21 at document level (with its VAT category) or BG-27/28 on a line
+ * (without one); the order of the elements is UBL's.
+ */
+export function writeUblAllowanceCharge(value: LineAllowanceCharge & { vatCategoryCode?: string; vatRate?: string }, charge: boolean, amount: AmountWriter): XmlNode {
   return {
     name: 'cac:AllowanceCharge',
     children: [
@@ -14,6 +18,9 @@ function writeLineAllowanceCharge(value: LineAllowanceCharge, charge: boolean, a
       leaf('cbc:MultiplierFactorNumeric', value.percentage),
       amount('cbc:Amount', value.amount),
       amount('cbc:BaseAmount', value.baseAmount),
+      value.vatCategoryCode !== undefined || value.vatRate !== undefined
+        ? { name: 'cac:TaxCategory', children: [leaf('cbc:ID', value.vatCategoryCode), leaf('cbc:Percent', value.vatRate), VAT_SCHEME] }
+        : undefined,
     ],
   };
 }
@@ -64,8 +71,8 @@ export function writeUblLine(line: InvoiceLine, vocabulary: UblVocabulary, amoun
     ? { name: 'cac:DocumentReference', children: [identifierLeaf('cbc:ID', line.objectIdentifier), leaf('cbc:DocumentTypeCode', '130')] }
     : undefined;
   const allowanceCharges = [
-    ...(line.allowances ?? []).map((a) => writeLineAllowanceCharge(a, false, amount)),
-    ...(line.charges ?? []).map((c) => writeLineAllowanceCharge(c, true, amount)),
+    ...(line.allowances ?? []).map((a) => writeUblAllowanceCharge(a, false, amount)),
+    ...(line.charges ?? []).map((c) => writeUblAllowanceCharge(c, true, amount)),
   ];
   return {
     name: vocabulary.line,

@@ -1,13 +1,12 @@
 import { documentKindOf } from '../../model/document-kind.js';
 import type { Invoice } from '../../model/invoice.js';
-import type { DocumentAllowanceCharge } from '../../model/allowance-charge.js';
 import type { PaymentInstructions } from '../../model/payment.js';
 import { group, leaf, writeXml, type XmlNode } from '../../xml/xml-write.js';
 import type { SerializedInvoice } from '../codec.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { firstOf } from '../payment-sharing.js';
 import { CREDIT_NOTE_VOCABULARY, INVOICE_VOCABULARY, joinUblNote, UBL_NS, vatDateCodeToUbl, type UblVocabulary } from './ubl-names.js';
-import { writeUblLine } from './ubl-serialize-line.js';
+import { writeUblAllowanceCharge, writeUblLine } from './ubl-serialize-line.js';
 import { writeUblAddress, writeUblBuyer, writeUblPayee, writeUblSeller, writeUblTaxRepresentative } from './ubl-serialize-party.js';
 import { amountWriter, idGroup, identifierLeaf, VAT_SCHEME, type AmountWriter } from './ubl-write-values.js';
 
@@ -57,8 +56,8 @@ export function serializeUbl(invoice: Invoice): SerializedInvoice {
       writeDelivery(invoice),
       ...(invoice.paymentInstructions ?? []).flatMap((entry) => writePaymentMeans(entry, creditNote ? invoice.dueDate : undefined)),
       group('cac:PaymentTerms', [leaf('cbc:Note', invoice.paymentTerms)]),
-      ...(invoice.allowances ?? []).map((a) => writeAllowanceCharge(a, false, amount)),
-      ...(invoice.charges ?? []).map((c) => writeAllowanceCharge(c, true, amount)),
+      ...(invoice.allowances ?? []).map((a) => writeUblAllowanceCharge(a, false, amount)),
+      ...(invoice.charges ?? []).map((c) => writeUblAllowanceCharge(c, true, amount)),
       ...writeTaxTotals(invoice, amount),
       writeMonetaryTotal(invoice, amount),
       ...(invoice.lines ?? []).map((line) => writeUblLine(line, vocabulary, amount)),
@@ -152,23 +151,6 @@ function writePaymentMeans(entry: PaymentInstructions, dueDate: string | undefin
         : undefined,
     ],
   }));
-}
-
-function writeAllowanceCharge(value: DocumentAllowanceCharge, charge: boolean, amount: AmountWriter): XmlNode {
-  return {
-    name: 'cac:AllowanceCharge',
-    children: [
-      leaf('cbc:ChargeIndicator', charge ? 'true' : 'false'),
-      leaf('cbc:AllowanceChargeReasonCode', value.reasonCode),
-      leaf('cbc:AllowanceChargeReason', value.reason),
-      leaf('cbc:MultiplierFactorNumeric', value.percentage),
-      amount('cbc:Amount', value.amount),
-      amount('cbc:BaseAmount', value.baseAmount),
-      value.vatCategoryCode !== undefined || value.vatRate !== undefined
-        ? { name: 'cac:TaxCategory', children: [leaf('cbc:ID', value.vatCategoryCode), leaf('cbc:Percent', value.vatRate), VAT_SCHEME] }
-        : undefined,
-    ],
-  };
 }
 
 /** BT-110 with the VAT breakdown, then BT-111 in the accounting currency. */

@@ -1,8 +1,8 @@
 import type { DecimalNumber } from '../../../model/decimal.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
 import type { DocumentIndex } from '../../document-index.js';
-import { at, flagIs, kid, kids, round2, stringValue, text } from '../../xpath.js';
-import { decimalKey, rateKey, sumDecimalTexts } from '../vat-decimals.js';
+import { at, flagIs, kids, round2, stringValue, text } from '../../xpath.js';
+import { decimalKey, rateKey, sumChildDecimals } from '../vat-decimals.js';
 
 /**
  * The questions the CII VAT category rules ask about trade taxes, parties and amounts, computed once per
@@ -147,15 +147,6 @@ function groupByCategory(elements: readonly XmlElement[], taxName: string): Map<
   return groups;
 }
 
-/** `sum(…/xs:decimal(child))`: nodes without the child add nothing; an invalid value makes it undefined. */
-function sumOf(elements: readonly XmlElement[], child: string): DecimalNumber | undefined {
-  const values: string[] = [];
-  for (const element of elements) {
-    const node = kid(element, child);
-    if (node) values.push(stringValue(node));
-  }
-  return sumDecimalTexts(values);
-}
 
 const LINE_SETTLEMENTS = 'ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedLineTradeSettlement';
 const HEADER_ALLOWANCE_CHARGES = 'ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeAllowanceCharge';
@@ -182,11 +173,11 @@ export function expectedBasisAmount(doc: DocumentIndex, code: string, rate?: Dec
   return doc.once(`cii-vat:basis:${key}`, () => {
     const groups = grouped(doc);
     const settlements = groups.lines.get(key) ?? [];
-    const lines = sumOf(at(settlements, 'ram:SpecifiedTradeSettlementLineMonetarySummation'), 'ram:LineTotalAmount');
+    const lines = sumChildDecimals(at(settlements, 'ram:SpecifiedTradeSettlementLineMonetarySummation'), 'ram:LineTotalAmount');
     const inCategory = groups.allowanceCharges.get(key) ?? [];
     // ram:ChargeIndicator/udt:Indicator = true() (or `cast as xs:boolean`, the same on a valid document)
-    const charges = sumOf(inCategory.filter((ac) => flagIs(ac, 'ram:ChargeIndicator/udt:Indicator', true)), 'ram:ActualAmount');
-    const allowances = sumOf(inCategory.filter((ac) => flagIs(ac, 'ram:ChargeIndicator/udt:Indicator', false)), 'ram:ActualAmount');
+    const charges = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'ram:ChargeIndicator/udt:Indicator', true)), 'ram:ActualAmount');
+    const allowances = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'ram:ChargeIndicator/udt:Indicator', false)), 'ram:ActualAmount');
     if (lines === undefined || charges === undefined || allowances === undefined) return undefined;
     return round2(lines).plus(round2(charges)).minus(round2(allowances));
   });

@@ -2,7 +2,7 @@ import { DecimalClass, type DecimalNumber } from '../../../model/decimal.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { flagIs, kid, kids, number, round2, stringValue } from '../../xpath.js';
-import { decimalKey, rateKey, sumDecimalTexts } from '../vat-decimals.js';
+import { decimalKey, rateKey, sumChildDecimals } from '../vat-decimals.js';
 import { categoryId } from './ubl-vat-query.js';
 
 /**
@@ -70,18 +70,6 @@ function rootAllowanceCharges(doc: DocumentIndex): CategoryGroups {
   return doc.once('ubl-vat:root-allowance-charges', () => groupByCategory(kids(doc.root, 'cac:AllowanceCharge'), allowanceChargeCategories));
 }
 
-/**
- * `sum(…/xs:decimal(child))` over `elements`: elements without the child add nothing; an invalid value
- * makes the sum undefined (XPath raises an error, so the rule cannot hold).
- */
-function sumOf(elements: readonly XmlElement[], child: string): DecimalNumber | undefined {
-  const values: string[] = [];
-  for (const element of elements) {
-    const node = kid(element, child);
-    if (node) values.push(stringValue(node));
-  }
-  return sumDecimalTexts(values);
-}
 
 /**
  * The taxable base the 08 rules expect for category `code` (and `rate`) with lines named `lineName`: the sum
@@ -92,9 +80,9 @@ export function expectedTaxableAmount(doc: DocumentIndex, lineName: LineName, co
   const key = groupKey(code, rate);
   return doc.once(`ubl-vat:base:${lineName}:${key}`, () => {
     const inCategory = rootAllowanceCharges(doc).get(key) ?? [];
-    const lines = sumOf(rootLines(doc, lineName).get(key) ?? [], 'cbc:LineExtensionAmount');
-    const charges = sumOf(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', true)), 'cbc:Amount');
-    const allowances = sumOf(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', false)), 'cbc:Amount');
+    const lines = sumChildDecimals(rootLines(doc, lineName).get(key) ?? [], 'cbc:LineExtensionAmount');
+    const charges = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', true)), 'cbc:Amount');
+    const allowances = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', false)), 'cbc:Amount');
     if (lines === undefined || charges === undefined || allowances === undefined) return undefined;
     return lines.plus(charges).minus(allowances);
   });
