@@ -6,6 +6,9 @@ import { EXIT, InputError, UsageError, writeText, type CommandIo } from './io.js
 const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Command> }[] = [
   { name: 'convert', summary: 'convert an invoice between EN 16931 JSON, UBL 2.1 and CII D16B', load: async () => (await import('./commands/convert.js')).convertCommand },
   { name: 'validate', summary: 'check invoices against the official EN 16931 rules', load: async () => (await import('./commands/validate.js')).validateCommand },
+  { name: 'serve', summary: 'run the service: HTTP API and a worker', load: async () => (await import('./commands/serve.js')).serveCommand },
+  { name: 'worker', summary: 'run workers only (scale-out on PostgreSQL)', load: async () => (await import('./commands/worker.js')).workerCommand },
+  { name: 'tenants', summary: 'create a tenant and its API key', load: async () => (await import('./commands/tenants.js')).tenantsCommand },
 ];
 
 function overview(): string {

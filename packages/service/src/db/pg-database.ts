@@ -4,6 +4,9 @@ import type { Database, QueryResult } from './database.js';
 /** A PostgreSQL server through a node-postgres pool: the scale-out engine, shared by many processes. */
 export async function openPostgresDatabase(connectionString: string, options: { maxConnections?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection the server closes (restart, dropped database) emits 'error' on the pool; without a
+  // listener that is an uncaught exception. The pool replaces the connection; the next query reports trouble.
+  pool.on('error', () => undefined);
   // Fail at start-up, with the server's message, rather than on the first request.
   const client = await pool.connect();
   client.release();

@@ -97,8 +97,13 @@ export async function listDocuments(db: Database, tenantId: string, query: Docum
   if (query.createdFrom) add('created_at >= ?', query.createdFrom.toISOString());
   if (query.createdTo) add('created_at < ?', query.createdTo.toISOString());
   if (query.after) {
+    // created_at has microseconds, a JavaScript Date only milliseconds: comparing with the cursor's Date would
+    // skip documents created in the same millisecond (every document of a batch shares one created_at). The
+    // stored timestamp of the cursor's document is exact; the cursor's own is the fallback if it is gone.
     params.push(query.after.createdAt.toISOString(), query.after.id);
-    where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    const at = `$${params.length - 1}::timestamptz`;
+    const id = `$${params.length}::uuid`;
+    where.push(`(created_at, id) < (coalesce((select c.created_at from documents c where c.tenant_id = $1 and c.id = ${id}), ${at}), ${id})`);
   }
   params.push(query.limit);
   const result = await db.query<DocumentRow>(

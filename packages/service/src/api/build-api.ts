@@ -1,0 +1,40 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ApiDeps } from './api-deps.js';
+import { decorateTenant, requireApiKey } from './auth.js';
+import { registerOpenApi } from './openapi.js';
+import { registerProblemHandlers } from './problem.js';
+import { registerDocumentRoutes } from './routes/documents.route.js';
+import { registerHealthRoutes } from './routes/health.route.js';
+import { registerSubmitRoutes } from './routes/submit.route.js';
+import { registerToolRoutes } from './routes/tools.route.js';
+import { jsonSerializerCompiler, zodValidatorCompiler } from './zod-schemas.js';
+
+/**
+ * Builds the HTTP API (not listening: the caller calls `listen`). Every /v1 route requires a tenant's API
+ * key and sees only that tenant's data; errors answer RFC 9457 problem+json.
+ */
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    // A pino Logger is a FastifyBaseLogger; typing it as such keeps the instance's type the plain FastifyInstance.
+    ...(deps.logger ? { loggerInstance: deps.logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: deps.config.bodyLimit,
+    // While closing, refuse new requests quickly so a load balancer moves on.
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  registerProblemHandlers(app);
+  decorateTenant(app);
+  // Only JSON bodies outside the tools: a text/plain body is a 415, not a string to trip over.
+  app.removeContentTypeParser('text/plain');
+
+  await registerOpenApi(app);
+  registerHealthRoutes(app, deps);
+  await app.register(async (v1) => {
+    requireApiKey(v1, deps.db);
+    registerSubmitRoutes(v1, deps);
+    registerDocumentRoutes(v1, deps);
+    await v1.register(async (tools) => registerToolRoutes(tools, deps));
+  });
+  return app;
+}

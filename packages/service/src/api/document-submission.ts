@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { documentKindOf, readInvoiceJson } from '@einvoice-hub/core';
+import type { DocumentContext, DocumentRecord } from '../documents/document.types.js';
+import { insertDocument } from '../documents/document.repository.js';
+import { appendLog } from '../documents/document-log.repository.js';
+import { AppError } from '../errors/app-error.js';
+import { PROCESS_DOCUMENT, type ProcessDocumentJob } from '../queue/job-queue.js';
+import type { ApiDeps } from './api-deps.js';
+import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { documentContextSchema, submitDocumentEnvelope } from './routes/submit.schema.js';
+import { describeProblems, problemsOf, type InputProblem } from './zod-schemas.js';
+
+/** A document that passed validation, ready to be stored. */
+export type Submission = {
+  context: DocumentContext;
+  /** The invoice as canonical JSON (UTF-8): what the blob store keeps and the worker reads. */
+  invoiceJson: string;
+  /** SHA-256 of the canonical request (context and invoice): the idempotency fingerprint. */
+  requestSha256: string;
+  idempotencyKey?: string;
+};
+
+/** What became of one submission. */
+export type SubmissionOutcome =
+  | { kind: 'accepted'; document: DocumentRecord; created: boolean }
+  | { kind: 'conflict'; error: AppError };
+
+/**
+ * Checks one `{ context, invoice }` and returns it ready to store, or throws an AppError naming every
+ * problem: `bad-request` (the envelope), `invalid-context`, or `invalid-invoice` (the core's reader).
+ */
+export function parseSubmission(body: unknown, idempotencyKey?: string): Submission {
+  const envelope = submitDocumentEnvelope.safeParse(body);
+  if (!envelope.success) throw invalid('bad-request', 'The request body', problemsOf(envelope.error));
+  const context = documentContextSchema.safeParse(envelope.data.context);
+  if (!context.success) throw invalid('invalid-context', 'The context', problemsOf(context.error, 'context'));
+  const invoice = readInvoiceJson(envelope.data.invoice);
+  if (!invoice.ok) {
+    const problems = invoice.problems.map((p) => ({ path: p.path === '(document)' ? 'invoice' : `invoice.${p.path}`, message: p.message }));
+    throw invalid('invalid-invoice', 'The invoice is not a valid EN 16931 JSON invoice', problems);
+  }
+  const declared = context.data.documentType;
+  const actual = documentKindOf(invoice.invoice);
+  if (declared !== undefined && declared !== actual) {
+    const problem = { path: 'context.documentType', message: `is "${declared}" but the invoice is a ${actual} (BT-3 ${invoice.invoice.typeCode ?? 'absent'})` };
+    throw invalid('invalid-context', 'The context', [problem]);
+  }
+  const invoiceJson = canonicalJson(envelope.data.invoice);
+  return {
+    context: context.data as DocumentContext,
+    invoiceJson,
+    // The canonical JSON of { context, invoice } ("context" sorts first), built without canonicalising the invoice twice.
+    requestSha256: sha256Hex(`{"context":${canonicalJson(envelope.data.context)},"invoice":${invoiceJson}}`),
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+  };
+}
+
+function invalid(code: 'bad-request' | 'invalid-context' | 'invalid-invoice', what: string, problems: InputProblem[]): AppError {
+  return new AppError(code, `${what}: ${describeProblems(problems)}`, { details: problems });
+}
+
+// Blob writes of one batch run this many at a time: enough to overlap file or network latency.
+const BLOB_CONCURRENCY = 16;
+
+/**
+ * Stores submissions durably: the invoices in the blob store first (content-addressed, so a failure after
+ * leaves only an unreferenced blob), then ONE transaction with every document row, its `received` log line
+ * and its process-document job. A submission whose idempotency key the tenant already used returns that
+ * document (same request) or a conflict (another request); the unique index decides races.
+ */
+export async function storeSubmissions(deps: ApiDeps, tenantId: string, submissions: readonly Submission[]): Promise<SubmissionOutcome[]> {
+  const blobs = await mapLimit(submissions, BLOB_CONCURRENCY, (s) => deps.blobs.put(new TextEncoder().encode(s.invoiceJson)));
+  return deps.db.transaction(async (tx) => {
+    const outcomes: SubmissionOutcome[] = [];
+    const jobs: ProcessDocumentJob[] = [];
+    for (const [index, submission] of submissions.entries()) {
+      const { document, created } = await insertDocument(tx, {
+        id: randomUUID(),
+        tenantId,
+        context: submission.context,
+        inputSha256: blobs[index]!.sha256,
+        requestSha256: submission.requestSha256,
+        ...(submission.idempotencyKey !== undefined ? { idempotencyKey: submission.idempotencyKey } : {}),
+      });
+      if (created) {
+        await appendLog(tx, tenantId, document.id, [{ step: 'received', level: 'info', message: `Received; queued for conversion to ${submission.context.format}` }]);
+        jobs.push({ tenantId, documentId: document.id });
+        outcomes.push({ kind: 'accepted', document, created });
+      } else if (document.requestSha256 === submission.requestSha256) {
+        outcomes.push({ kind: 'accepted', document, created });
+      } else {
+        const message = `The Idempotency-Key "${submission.idempotencyKey ?? ''}" was already used with another request (document ${document.id})`;
+        outcomes.push({ kind: 'conflict', error: new AppError('idempotency-conflict', message) });
+      }
+    }
+    if (jobs.length > 0) await deps.queue.enqueue(tx, PROCESS_DOCUMENT, jobs);
+    return outcomes;
+  });
+}
+
+/** Maps over items with at most `limit` calls in flight, keeping the order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
+  return results;
+}

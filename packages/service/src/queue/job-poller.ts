@@ -1,0 +1,155 @@
+import { coerceError } from '../errors/app-error.js';
+
+/** A job taken from the queue. */
+export type PolledJob<T> = { id: string; data: T; expireInSeconds: number };
+
+/** What the poller needs from a queue, and what it runs. */
+export type JobPollerOptions<T> = {
+  /** Takes up to `limit` ready jobs, marking them active. */
+  fetch(limit: number): Promise<PolledJob<T>[]>;
+  /** Marks jobs done; called with several ids at once when jobs finish together. */
+  complete(ids: string[]): Promise<void>;
+  /** Records the failure; the queue retries the job with backoff or moves it to the dead letters. */
+  fail(id: string, error: Error): Promise<void>;
+  handler(data: T): Promise<void>;
+  /** Jobs run at the same time. */
+  concurrency: number;
+  /** How long to wait before asking again when the queue had nothing ready. */
+  pollingIntervalMs: number;
+  onError(error: Error): void;
+};
+
+/** A running poller. */
+export type JobPoller = {
+  /** Stops fetching, then waits up to `timeoutMs` for the jobs in progress. */
+  stop(timeoutMs: number): Promise<void>;
+};
+
+/**
+ * One loop that keeps `concurrency` jobs running: it fetches as many jobs as there are free slots, asks
+ * again at once while jobs keep coming, and waits `pollingIntervalMs` only when the queue had nothing
+ * ready. Each job succeeds or fails on its own, so one failure never touches another job; the completions
+ * of jobs that finish while a completion is being written are written together, in one statement.
+ *
+ * Why not pg-boss's `work()`: its workers sleep a full polling interval after every job (one job per
+ * interval per worker caps throughput), and it does not await `complete()`, so a database error while
+ * completing becomes an unhandled rejection that ends the process.
+ */
+export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
+  const running = new Set<Promise<void>>();
+  let stopping = false;
+  // The pending pause of the loop, and whether a finishing job should end it (true when every slot is busy).
+  let wakeUp: (() => void) | undefined;
+  let waitingForSlot = false;
+
+  /** Pauses the loop for `ms` (forever when undefined) or until woken: by stop(), or by a free slot. */
+  const pause = (ms: number | undefined, untilSlotFree: boolean): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        wakeUp = undefined;
+        waitingForSlot = false;
+        resolve();
+      }
+      wakeUp = done;
+      waitingForSlot = untilSlotFree;
+    });
+
+  const finished: string[] = [];
+  let completing: Promise<void> | undefined;
+
+  /** Queues a completion; one writer drains the queue, so completions that pile up go out as one batch. */
+  function complete(id: string): void {
+    finished.push(id);
+    completing ??= (async () => {
+      while (finished.length > 0) {
+        const ids = finished.splice(0);
+        try {
+          await options.complete(ids);
+        } catch (error) {
+          // The jobs stay active; they expire and are retried. Every step is idempotent, so that is safe.
+          options.onError(coerceError(error));
+        }
+      }
+      completing = undefined;
+    })();
+  }
+
+  async function run(job: PolledJob<T>): Promise<void> {
+    let outcome: { ok: true } | { ok: false; error: Error };
+    try {
+      await withinSeconds(options.handler(job.data), job.expireInSeconds);
+      outcome = { ok: true };
+    } catch (error) {
+      outcome = { ok: false, error: coerceError(error) };
+    }
+    if (outcome.ok) return complete(job.id);
+    try {
+      await options.fail(job.id, outcome.error);
+    } catch (error) {
+      // The job stays active; it expires and is retried.
+      options.onError(coerceError(error));
+    }
+  }
+
+  function launch(job: PolledJob<T>): void {
+    const task: Promise<void> = run(job).finally(() => {
+      running.delete(task);
+      if (waitingForSlot) wakeUp?.();
+    });
+    running.add(task);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      const free = options.concurrency - running.size;
+      if (free <= 0) {
+        // Every slot is busy: wait for one to free up (or for stop(), which must not wait for a hung job).
+        await pause(undefined, true);
+        continue;
+      }
+      let jobs: PolledJob<T>[] = [];
+      try {
+        jobs = await options.fetch(free);
+      } catch (error) {
+        options.onError(coerceError(error));
+      }
+      // Jobs fetched while stopping are still run: they are already marked active.
+      for (const job of jobs) launch(job);
+      if (jobs.length === 0 && !stopping) await pause(options.pollingIntervalMs, false);
+    }
+  }
+
+  const looping = loop().catch((error: unknown) => options.onError(coerceError(error)));
+
+  return {
+    async stop(timeoutMs) {
+      stopping = true;
+      wakeUp?.();
+      await looping;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      // Jobs still running after the timeout stay active in the queue and are retried once they expire.
+      await Promise.race([Promise.allSettled([...running]), timeout]);
+      clearTimeout(timer);
+      await completing;
+    },
+  };
+}
+
+/** Rejects when `work` takes longer than the job's expiry: the queue would hand it to another worker then. */
+async function withinSeconds(work: Promise<void>, seconds: number): Promise<void> {
+  if (!Number.isFinite(seconds) || seconds <= 0) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`The job did not finish within its ${seconds} s expiry`)), seconds * 1000);
+    // A job abandoned by stop() must not keep the process alive for the rest of its expiry.
+    timer.unref();
+  });
+  try {
+    await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

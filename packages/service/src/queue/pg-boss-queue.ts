@@ -1,0 +1,145 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.js';
+import { coerceError } from '../errors/app-error.js';
+import { PROCESS_DOCUMENT, type JobQueue, type ProcessDocumentJob } from './job-queue.js';
+import { startJobPoller, type JobPoller, type PolledJob } from './job-poller.js';
+import { pgBossExecutor } from './pg-boss-executor.js';
+
+/** The queue that receives process-document jobs whose retries are exhausted. */
+export const PROCESS_DOCUMENT_DEAD_LETTER = `${PROCESS_DOCUMENT}-dead-letter`;
+
+/** How the pg-boss queue behaves; every field has a default suited to the service. */
+export type PgBossQueueOptions = {
+  /** Retries after the first attempt before a job goes to the dead letters (default 10). */
+  retryLimit?: number;
+  /** Base delay of the first retry (default 1 s); with backoff each retry waits about twice as long, with jitter. */
+  retryDelaySeconds?: number;
+  /** Exponential backoff between retries (default true). */
+  retryBackoff?: boolean;
+  /**
+   * How long a job may stay active (default 15 min): longer than any processing takes, because an
+   * expired job is handed to another worker. It is also how long a job taken by a process that died waits
+   * before it is retried — unless `recoverActiveJobs` applies.
+   */
+  expireInSeconds?: number;
+  /** How often an idle worker asks for jobs (default 0.5 s): the added latency of an idle service. */
+  pollingIntervalSeconds?: number;
+  /**
+   * Retry at once the jobs left active by a previous process (default false). Only for a process that
+   * is alone on its database — the embedded PGlite default — where every active job is an orphan.
+   */
+  recoverActiveJobs?: boolean;
+  /**
+   * How often one of the processes expires jobs past their expiry and archives finished ones (default
+   * 120 s). With `expireInSeconds` it bounds how long a job orphaned on a shared server waits for its retry.
+   */
+  maintenanceIntervalSeconds?: number;
+  /** How long `stop()` waits for jobs in progress (default 30 s). */
+  stopTimeoutSeconds?: number;
+  /** The PostgreSQL schema of pg-boss's tables (default `pgboss`). */
+  schema?: string;
+  /** Errors from background work (polling, maintenance); by default written to stderr. */
+  onError?: (error: Error) => void;
+};
+
+/** The pg-boss job queue; besides the JobQueue port, dead letters can be handled. */
+export interface PgBossQueue extends JobQueue {
+  /** Handles jobs whose retries are exhausted (e.g. to mark their document failed); their failure is not retried. */
+  workDeadLetters(handler: (job: ProcessDocumentJob) => Promise<void>, options: { concurrency: number }): Promise<void>;
+}
+
+/**
+ * The JobQueue on pg-boss 10, on the same database as the documents (PGlite or PostgreSQL), through
+ * pg-boss's `db.executeSql` port. Creates (or updates) the process-document queue and its dead-letter queue.
+ */
+export async function createPgBossQueue(db: Database, options: PgBossQueueOptions = {}): Promise<PgBossQueue> {
+  const onError = options.onError ?? ((error: Error) => console.error(`[job queue] ${error.message}`));
+  const pollingIntervalMs = (options.pollingIntervalSeconds ?? 0.5) * 1000;
+  const boss = new PgBoss({
+    db: pgBossExecutor(db),
+    schema: options.schema ?? 'pgboss',
+    // Maintenance (expiring, archiving) every 2 min by default, run by one process at a time; no state
+    // monitoring and no cron clock: nothing uses them.
+    supervise: true,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 120,
+    schedule: false,
+    migrate: true,
+    // A finished job's record is the document, not the job row: keep the job table small.
+    archiveCompletedAfterSeconds: 60 * 60,
+  });
+  boss.on('error', (error: unknown) => onError(coerceError(error)));
+  await boss.start();
+
+  await ensureQueue(boss, PROCESS_DOCUMENT_DEAD_LETTER, { retryLimit: 0 });
+  await ensureQueue(boss, PROCESS_DOCUMENT, {
+    retryLimit: options.retryLimit ?? 10,
+    retryDelay: options.retryDelaySeconds ?? 1,
+    retryBackoff: options.retryBackoff ?? true,
+    expireInSeconds: options.expireInSeconds ?? 15 * 60,
+    deadLetter: PROCESS_DOCUMENT_DEAD_LETTER,
+  });
+  if (options.recoverActiveJobs) await retryActiveJobs(db, boss, options.schema ?? 'pgboss', PROCESS_DOCUMENT);
+
+  const pollers: JobPoller[] = [];
+  const startPolling = (name: string, handler: (job: ProcessDocumentJob) => Promise<void>, concurrency: number): void => {
+    pollers.push(
+      startJobPoller<ProcessDocumentJob>({
+        fetch: async (limit) => toPolledJobs(await boss.fetch<ProcessDocumentJob>(name, { batchSize: limit })),
+        complete: async (ids) => void (await boss.complete(name, ids)),
+        fail: async (id, error) => void (await boss.fail(name, id, { message: error.message, name: error.name })),
+        handler,
+        concurrency,
+        pollingIntervalMs,
+        onError,
+      }),
+    );
+  };
+
+  return {
+    async enqueue(tx, name, jobs) {
+      if (jobs.length === 0) return;
+      // Through `tx`, never pg-boss's own connection: the jobs commit or roll back with the caller's
+      // writes. On PGlite a statement outside a running transaction would also wait for it to end.
+      await boss.insert(
+        jobs.map((data) => ({ name, data })),
+        { db: pgBossExecutor(tx) },
+      );
+    },
+
+    async work(name, handler, { concurrency }) {
+      startPolling(name, handler, concurrency);
+    },
+
+    async workDeadLetters(handler, { concurrency }) {
+      startPolling(PROCESS_DOCUMENT_DEAD_LETTER, handler, concurrency);
+    },
+
+    async stop() {
+      const timeoutMs = (options.stopTimeoutSeconds ?? 30) * 1000;
+      await Promise.all(pollers.splice(0).map((poller) => poller.stop(timeoutMs)));
+      await boss.stop({ graceful: true, close: false, wait: true, timeout: 1000 });
+    },
+  };
+}
+
+/** Creates the queue if absent, then applies the current settings (a queue created by an older version keeps up). */
+async function ensureQueue(boss: PgBoss, name: string, settings: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+  // create_queue does nothing when the queue exists, also when several processes start at once.
+  await boss.createQueue(name, { name, ...settings });
+  await boss.updateQueue(name, { name, ...settings });
+}
+
+/** Fails (and so retries, with backoff) every job of the queue still marked active. */
+async function retryActiveJobs(db: Database, boss: PgBoss, schema: string, name: string): Promise<void> {
+  const { rows } = await db.query<{ id: string }>(`select id from ${schema}.job where name = $1 and state = 'active'`, [name]);
+  for (const { id } of rows) await boss.fail(name, id, { message: 'Interrupted: the process running the job stopped' });
+}
+
+function toPolledJobs(jobs: PgBoss.Job<ProcessDocumentJob>[]): PolledJob<ProcessDocumentJob>[] {
+  return jobs.map((job) => ({
+    id: job.id,
+    data: job.data,
+    // PostgreSQL returns the numeric expiry as a string.
+    expireInSeconds: Number((job as { expireInSeconds?: unknown }).expireInSeconds ?? 0),
+  }));
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { startJobPoller, type PolledJob } from '../../src/queue/job-poller.js';
+import { waitFor } from '../support/wait-for.js';
+
+/** An in-memory queue for the poller. */
+function fakeQueue(count: number) {
+  const ready: PolledJob<number>[] = Array.from({ length: count }, (_, i) => ({ id: `job-${i}`, data: i, expireInSeconds: 60 }));
+  const log = { fetches: [] as number[], completed: [] as string[][], failed: [] as string[] };
+  return {
+    ready,
+    log,
+    fetch: async (limit: number) => {
+      log.fetches.push(limit);
+      return ready.splice(0, limit);
+    },
+    complete: async (ids: string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      log.completed.push(ids);
+    },
+    fail: async (id: string) => void log.failed.push(id),
+  };
+}
+
+describe('startJobPoller', () => {
+  test('never runs more than `concurrency` jobs, runs each once, asks only for free slots', async () => {
+    const queue = fakeQueue(100);
+    let active = 0;
+    let peak = 0;
+    const done: number[] = [];
+    const poller = startJobPoller<number>({
+      ...queue,
+      handler: async (n) => {
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise((resolve) => setTimeout(resolve, n % 3));
+        active -= 1;
+        done.push(n);
+      },
+      concurrency: 4,
+      pollingIntervalMs: 10,
+      onError: (e) => assert.fail(e),
+    });
+    await waitFor(() => done.length === 100);
+    await poller.stop(1000);
+    assert.equal(peak, 4);
+    assert.deepEqual([...done].sort((a, b) => a - b), Array.from({ length: 100 }, (_, i) => i));
+    assert.ok(queue.log.fetches.every((limit) => limit >= 1 && limit <= 4));
+    const completed = queue.log.completed.flat();
+    assert.equal(new Set(completed).size, 100);
+    assert.ok(queue.log.completed.length < 100, 'completions are batched');
+  });
+
+  test('a failing job is failed alone; the others complete', async () => {
+    const queue = fakeQueue(5);
+    const poller = startJobPoller<number>({
+      ...queue,
+      handler: async (n) => {
+        if (n === 2) throw new Error('boom');
+      },
+      concurrency: 5,
+      pollingIntervalMs: 10,
+      onError: (e) => assert.fail(e),
+    });
+    await waitFor(() => queue.log.failed.length === 1 && queue.log.completed.flat().length === 4);
+    await poller.stop(1000);
+    assert.deepEqual(queue.log.failed, ['job-2']);
+  });
+
+  test('an idle poller asks again every interval, and stop() ends the wait at once', async () => {
+    const queue = fakeQueue(0);
+    const poller = startJobPoller<number>({ ...queue, handler: async () => undefined, concurrency: 2, pollingIntervalMs: 20, onError: (e) => assert.fail(e) });
+    await waitFor(() => queue.log.fetches.length >= 3);
+    const started = Date.now();
+    await poller.stop(1000);
+    assert.ok(Date.now() - started < 15, 'stop does not wait out the polling interval');
+    const fetches = queue.log.fetches.length;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.equal(queue.log.fetches.length, fetches, 'no polling after stop');
+  });
+
+  test('stop() waits for running jobs, but not beyond its timeout for a hung one', async () => {
+    const queue = fakeQueue(2);
+    let finishedSlow = false;
+    const poller = startJobPoller<number>({
+      ...queue,
+      handler: (n) =>
+        n === 0
+          ? new Promise<void>(() => undefined)
+          : new Promise<void>((resolve) => setTimeout(() => {
+              finishedSlow = true;
+              resolve();
+            }, 30)),
+      concurrency: 2,
+      pollingIntervalMs: 10,
+      onError: (e) => assert.fail(e),
+    });
+    await waitFor(() => queue.ready.length === 0);
+    const started = Date.now();
+    await poller.stop(200);
+    assert.ok(finishedSlow, 'the slow job finished before stop returned');
+    assert.ok(Date.now() - started >= 190, 'waited for the hung job up to the timeout');
+    assert.deepEqual(queue.log.completed.flat(), ['job-1']);
+  });
+
+  test('a job that outlives its expiry is failed, freeing its slot', async () => {
+    const queue = fakeQueue(0);
+    queue.ready.push({ id: 'slow', data: 0, expireInSeconds: 0.05 }, { id: 'next', data: 1, expireInSeconds: 60 });
+    const poller = startJobPoller<number>({
+      ...queue,
+      handler: (n) => (n === 0 ? new Promise<void>(() => undefined) : Promise.resolve()),
+      concurrency: 1,
+      pollingIntervalMs: 10,
+      onError: (e) => assert.fail(e),
+    });
+    await waitFor(() => queue.log.completed.flat().includes('next'));
+    await poller.stop(100);
+    assert.deepEqual(queue.log.failed, ['slow']);
+  });
+});

@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { PROCESS_DOCUMENT, type ProcessDocumentJob } from '../../src/queue/job-queue.js';
+import { createPgBossQueue, PROCESS_DOCUMENT_DEAD_LETTER, type PgBossQueue, type PgBossQueueOptions } from '../../src/queue/pg-boss-queue.js';
+import { testDatabases, type TestDatabase } from '../support/databases.js';
+import { waitFor } from '../support/wait-for.js';
+
+const job = (documentId = randomUUID()): ProcessDocumentJob => ({ tenantId: '00000000-0000-4000-8000-000000000001', documentId });
+
+type JobRow = { state: string; retry_count: number; name: string };
+
+for (const engine of testDatabases()) {
+  describe(`createPgBossQueue (${engine.name})`, () => {
+    let t: TestDatabase;
+    const queues: PgBossQueue[] = [];
+    const errors: Error[] = [];
+    const open = async (options: PgBossQueueOptions = {}): Promise<PgBossQueue> => {
+      const queue = await createPgBossQueue(t.db, { onError: (e) => errors.push(e), ...options });
+      queues.push(queue);
+      return queue;
+    };
+    /** The pg-boss rows of one document's job, in every queue. */
+    const jobRows = async (documentId: string): Promise<JobRow[]> =>
+      (await t.db.query<JobRow>(`select state::text as state, retry_count, name from pgboss.job where data->>'documentId' = $1 order by created_on`, [documentId])).rows;
+
+    before(async () => {
+      t = await engine.open();
+      // Installs pg-boss's schema once, so that each test can start from an empty job table.
+      await (await open()).stop();
+    });
+    beforeEach(async () => {
+      await t.db.query('delete from pgboss.job');
+      errors.length = 0;
+    });
+    afterEach(async () => {
+      await Promise.all(queues.splice(0).map((q) => q.stop()));
+      assert.deepEqual(errors.map((e) => e.message), [], 'no background errors');
+    });
+    after(() => t.cleanup());
+
+    test('a job enqueued in a rolled-back transaction never exists; a committed one runs once', async () => {
+      const queue = await open();
+      const seen: string[] = [];
+      await queue.work(PROCESS_DOCUMENT, async (j) => void seen.push(j.documentId), { concurrency: 2 });
+      const rolledBack = job();
+      const committed = job();
+      await assert.rejects(
+        t.db.transaction(async (tx) => {
+          await queue.enqueue(tx, PROCESS_DOCUMENT, [rolledBack]);
+          throw new Error('abort');
+        }),
+        /abort/,
+      );
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [committed]));
+      await waitFor(async () => (await jobRows(committed.documentId))[0]?.state === 'completed', { what: 'the committed job to complete' });
+      assert.deepEqual(seen, [committed.documentId]);
+      assert.deepEqual(await jobRows(rolledBack.documentId), []);
+      assert.equal((await jobRows(committed.documentId)).length, 1);
+    });
+
+    test('jobs commit together with the transaction’s other writes, while workers poll', async () => {
+      const queue = await open();
+      const seen: string[] = [];
+      await queue.work(PROCESS_DOCUMENT, async (j) => void seen.push(j.documentId), { concurrency: 4 });
+      const tenantId = randomUUID();
+      const jobs = [job(), job(), job()];
+      await t.db.transaction(async (tx) => {
+        await tx.query('insert into tenants (id, name) values ($1, $2)', [tenantId, 'with jobs']);
+        await queue.enqueue(tx, PROCESS_DOCUMENT, jobs);
+      });
+      await waitFor(() => seen.length === 3, { what: 'three jobs' });
+      assert.deepEqual(seen.sort(), jobs.map((j) => j.documentId).sort());
+      assert.equal((await t.db.query('select 1 from tenants where id = $1', [tenantId])).rows.length, 1);
+    });
+
+    test('the queue has retries with backoff, a 15 min expiry and a dead-letter queue', async () => {
+      await open();
+      const { rows } = await t.db.query<{ name: string; retry_limit: number; retry_delay: number; retry_backoff: boolean; expire_seconds: number; dead_letter: string | null }>(
+        'select name, retry_limit, retry_delay, retry_backoff, expire_seconds, dead_letter from pgboss.queue where name = $1',
+        [PROCESS_DOCUMENT],
+      );
+      assert.deepEqual(rows[0], { name: PROCESS_DOCUMENT, retry_limit: 10, retry_delay: 1, retry_backoff: true, expire_seconds: 900, dead_letter: PROCESS_DOCUMENT_DEAD_LETTER });
+    });
+
+    test('a failing handler is retried, with backoff by default', async () => {
+      const queue = await open();
+      let attempts = 0;
+      await queue.work(PROCESS_DOCUMENT, async () => {
+        attempts += 1;
+        throw new Error('transient');
+      }, { concurrency: 1 });
+      const failing = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [failing]));
+      await waitFor(async () => (await jobRows(failing.documentId))[0]?.state === 'retry', { what: 'the job to wait for a retry' });
+      assert.equal(attempts, 1);
+      // Backoff: the first retry waits at least 2 × the 1 s base delay.
+      const { rows } = await t.db.query<{ wait: number }>(`select extract(epoch from start_after - now())::float8 as wait from pgboss.job where data->>'documentId' = $1`, [failing.documentId]);
+      assert.ok((rows[0]?.wait ?? 0) > 1, `retry scheduled ${rows[0]?.wait} s ahead`);
+    });
+
+    test('a failing handler is retried until it succeeds, then completes once', async () => {
+      const queue = await open({ retryBackoff: false, retryDelaySeconds: 0 });
+      const attempts = new Map<string, number>();
+      await queue.work(PROCESS_DOCUMENT, async (j) => {
+        const n = (attempts.get(j.documentId) ?? 0) + 1;
+        attempts.set(j.documentId, n);
+        if (n < 3) throw new Error(`attempt ${n} fails`);
+      }, { concurrency: 2 });
+      const flaky = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [flaky]));
+      await waitFor(async () => (await jobRows(flaky.documentId))[0]?.state === 'completed', { what: 'the flaky job to complete' });
+      assert.equal(attempts.get(flaky.documentId), 3);
+      assert.equal((await jobRows(flaky.documentId))[0]?.retry_count, 2);
+    });
+
+    test('when retries are exhausted the job goes to the dead letters, which can be handled', async () => {
+      const queue = await open({ retryLimit: 1, retryBackoff: false, retryDelaySeconds: 0 });
+      let attempts = 0;
+      const dead: string[] = [];
+      await queue.work(PROCESS_DOCUMENT, async () => {
+        attempts += 1;
+        throw new Error('permanent');
+      }, { concurrency: 1 });
+      await queue.workDeadLetters(async (j) => void dead.push(j.documentId), { concurrency: 1 });
+      const doomed = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [doomed]));
+      await waitFor(() => dead.length === 1, { what: 'the dead letter' });
+      assert.deepEqual(dead, [doomed.documentId]);
+      assert.equal(attempts, 2, 'the first attempt and one retry');
+      const rows = await jobRows(doomed.documentId);
+      assert.deepEqual(rows.map((r) => [r.name, r.state]), [[PROCESS_DOCUMENT, 'failed'], [PROCESS_DOCUMENT_DEAD_LETTER, 'completed']]);
+    });
+
+    test('a batch of 500 jobs in one transaction runs each job exactly once, concurrently', async () => {
+      const queue = await open();
+      const counts = new Map<string, number>();
+      let active = 0;
+      let peak = 0;
+      let firstAt = 0;
+      await queue.work(PROCESS_DOCUMENT, async (j) => {
+        firstAt ||= Date.now();
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise((resolve) => setImmediate(resolve));
+        counts.set(j.documentId, (counts.get(j.documentId) ?? 0) + 1);
+        active -= 1;
+      }, { concurrency: 8 });
+      const jobs = Array.from({ length: 500 }, () => job());
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, jobs));
+      await waitFor(() => counts.size === 500, { timeoutMs: 60_000, intervalMs: 5, what: '500 jobs' });
+      const seconds = (Date.now() - firstAt) / 1000;
+      console.log(`# ${engine.name}: 500 no-op jobs in ${seconds.toFixed(2)} s from the first start (${Math.round(500 / seconds)} jobs/s), peak concurrency ${peak}`);
+      assert.ok([...counts.values()].every((n) => n === 1));
+      assert.ok(peak > 1 && peak <= 8, `peak concurrency ${peak}`);
+      await waitFor(async () => {
+        const { rows } = await t.db.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1 and state = 'completed'`, [PROCESS_DOCUMENT]);
+        return rows[0]?.n === 500;
+      }, { what: 'all 500 marked completed' });
+    });
+
+    test('stop() waits for the jobs in progress, then takes no more', async () => {
+      const queue = await open();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const finished: string[] = [];
+      const started: string[] = [];
+      await queue.work(PROCESS_DOCUMENT, async (j) => {
+        started.push(j.documentId);
+        await gate;
+        finished.push(j.documentId);
+      }, { concurrency: 1 });
+      const first = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [first]));
+      await waitFor(() => started.length === 1, { what: 'the job to start' });
+      const stopping = queue.stop();
+      setImmediate(release);
+      await stopping;
+      assert.deepEqual(finished, [first.documentId]);
+      assert.equal((await jobRows(first.documentId))[0]?.state, 'completed');
+      const later = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [later]));
+      assert.equal((await jobRows(later.documentId))[0]?.state, 'created', 'a stopped queue takes no jobs');
+    });
+
+    test('a restarted process finds its schema, and (alone on the database) retries the jobs left active', async () => {
+      const crashed = await open({ stopTimeoutSeconds: 0.05 });
+      const interrupted = job();
+      let started = false;
+      await crashed.work(PROCESS_DOCUMENT, () => {
+        started = true;
+        return new Promise<void>(() => undefined); // never finishes, as if the process had died
+      }, { concurrency: 1 });
+      await t.db.transaction((tx) => crashed.enqueue(tx, PROCESS_DOCUMENT, [interrupted]));
+      await waitFor(() => started, { what: 'the job to start' });
+      await crashed.stop();
+      assert.equal((await jobRows(interrupted.documentId))[0]?.state, 'active');
+
+      const restarted = await open({ recoverActiveJobs: true, retryBackoff: false, retryDelaySeconds: 0 });
+      const seen: string[] = [];
+      await restarted.work(PROCESS_DOCUMENT, async (j) => void seen.push(j.documentId), { concurrency: 1 });
+      await waitFor(() => seen.length === 1, { what: 'the interrupted job to run again' });
+      assert.deepEqual(seen, [interrupted.documentId]);
+    });
+  });
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+/* global fetch */
+// End-to-end benchmark of the service (built packages): starts `einvoice serve` on PGlite, then on
+// PostgreSQL (DATABASE_URL, or the local server at 127.0.0.1:5432 when it answers), drives
+// POST /v1/documents with autocannon (20 connections, a fixed number of requests, each body unique) and
+// waits until every accepted document is processed. Two runs per engine:
+//   saturation  the clients send as fast as the service answers: documents per second completed end to
+//               end, and the submit latency at that load (with closed-loop clients it is about
+//               connections / throughput, so it measures queueing as much as the service);
+//   steady      the same clients held to a fixed rate (BENCH_RATE, default 200 req/s on PostgreSQL and
+//               80% of the measured saturation throughput on PGlite): the submit latency p50/p99 at a
+//               load the service sustains, and whether processing keeps up.
+// Environment: BENCH_REQUESTS (default 3000), BENCH_CONNECTIONS (default 20), BENCH_ENGINES (pglite,postgres),
+// BENCH_RATE (requests per second of the steady run).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'packages', 'cli', 'bin', 'einvoice.js');
+const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+const invoice = JSON.parse(readFileSync(join(root, 'packages', 'core', 'test', 'fixtures', 'invoice-xrechnung.json'), 'utf8'));
+
+/** Polls `check` until it returns a value other than undefined. */
+async function waitFor(what, check, timeoutMs = 600_000, intervalMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(intervalMs);
+  }
+}
+
+function serviceEnv(databaseUrl) {
+  const env = { ...process.env, EINVOICE_LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, EINVOICE_MASTER_KEY: env.EINVOICE_MASTER_KEY ?? randomBytes(32).toString('base64') });
+  return env;
+}
+
+async function startServe(dataDir, env) {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (err += chunk));
+  let exited = false;
+  const exit = new Promise((resolve) => child.once('exit', (code) => ((exited = true), resolve(code))));
+  const url = await waitFor('the service URL', () => {
+    if (exited) throw new Error(`einvoice serve exited:\n${out}\n${err}`);
+    return /is running at (http:\/\/\S+)/.exec(out)?.[1];
+  }, 60_000, 50);
+  return { url, apiKey: /^API key: (\S+)$/m.exec(out)?.[1], stop: () => (child.kill('SIGTERM'), exit) };
+}
+
+async function api(url, apiKey, path, init = {}) {
+  const response = await fetch(new URL(path, url), { ...init, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...init.headers } });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function count(url, apiKey, status) {
+  let total = 0;
+  let cursor = null;
+  do {
+    const page = await api(url, apiKey, `/v1/documents?status=${status}&limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    total += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return total;
+}
+
+async function pending(url, apiKey) {
+  for (const status of ['received', 'processing']) {
+    if ((await api(url, apiKey, `/v1/documents?status=${status}&limit=1`)).items.length > 0) return true;
+  }
+  return false;
+}
+
+/** Submits `amount` unique invoices with autocannon, then waits until none is pending. */
+async function drive(url, apiKey, amount, label, rate) {
+  // autocannon puts a fresh random id wherever the body says [<id>]: every request is a new invoice.
+  const body = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-[<id>]` } });
+  const started = performance.now();
+  const result = await autocannon({
+    url: `${url}/v1/documents`,
+    method: 'POST',
+    connections,
+    amount,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body,
+    idReplacement: true,
+    timeout: 30,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  const submitted = performance.now();
+  await waitFor('every document to be processed', async () => ((await pending(url, apiKey)) ? undefined : true));
+  const finished = performance.now();
+  return { result, submitSeconds: (submitted - started) / 1000, totalSeconds: (finished - started) / 1000 };
+}
+
+function summarize({ result, submitSeconds, totalSeconds }) {
+  const accepted = result['2xx'];
+  return {
+    accepted,
+    errors: result.non2xx + result.errors + result.timeouts,
+    submitPerSecond: accepted / submitSeconds,
+    completedPerSecond: accepted / totalSeconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    totalSeconds,
+  };
+}
+
+async function bench(engine) {
+  const dataDir = mkdtempSync(join(tmpdir(), `einvoice-bench-${engine}-`));
+  let databaseUrl;
+  let dropDatabase = async () => {};
+  if (engine === 'postgres') {
+    const server = process.env.DATABASE_URL ?? LOCAL_SERVER;
+    const name = `einvoice_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: server });
+    try {
+      await admin.connect();
+    } catch (error) {
+      console.log(`postgres: skipped (no server at ${server}: ${error.message})`);
+      return undefined;
+    }
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: server });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  }
+  const env = serviceEnv(databaseUrl);
+  try {
+    let apiKey;
+    if (databaseUrl) {
+      const created = spawnSync(process.execPath, [bin, 'tenants', 'create', 'bench', '--json', '--data-dir', dataDir], { cwd: root, env, encoding: 'utf8' });
+      if (created.status !== 0) throw new Error(created.stderr);
+      apiKey = JSON.parse(created.stdout.trim().split('\n').at(-1)).apiKey;
+    }
+    const service = await startServe(dataDir, env);
+    apiKey ??= service.apiKey;
+    try {
+      await drive(service.url, apiKey, Math.min(200, requests), 'WARMUP');
+      const runs = [];
+      const saturation = await drive(service.url, apiKey, requests, 'SATURATION');
+      runs.push({ name: 'saturation', ...summarize(saturation) });
+      const rate = Number(process.env.BENCH_RATE ?? (engine === 'postgres' ? 200 : Math.floor(0.8 * runs[0].completedPerSecond)));
+      const steady = await drive(service.url, apiKey, requests, 'STEADY', rate);
+      runs.push({ name: `steady ${rate}/s`, ...summarize(steady) });
+      const failed = await count(service.url, apiKey, 'failed');
+      return { engine, runs, failed };
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await dropDatabase().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`einvoice service benchmark: ${requests} POST /v1/documents (xrechnung-ubl, unique bodies), ${connections} connections, node ${process.version}`);
+for (const engine of engines) {
+  const row = await bench(engine);
+  if (!row) continue;
+  for (const run of row.runs) {
+    console.log(
+      `${engine.padEnd(8)} ${run.name.padEnd(16)} ${run.completedPerSecond.toFixed(0).padStart(5)} documents/s completed end to end` +
+        ` | POST /v1/documents p50 ${String(run.p50).padStart(3)} ms, p99 ${String(run.p99).padStart(3)} ms, ${run.submitPerSecond.toFixed(0)} req/s` +
+        ` | ${run.accepted} accepted, ${run.errors} errors, ${run.totalSeconds.toFixed(1)} s`,
+    );
+  }
+  if (row.failed > 0) console.log(`${engine}: ${row.failed} documents failed (expected none)`);
+}
