@@ -8,10 +8,11 @@
 //               end, and the submit latency at that load (with closed-loop clients it is about
 //               connections / throughput, so it measures queueing as much as the service);
 //   steady      the same clients held to a fixed rate (BENCH_RATE, default 200 req/s on PostgreSQL and
-//               80% of the measured saturation throughput on PGlite): the submit latency p50/p99 at a
+//               half the measured saturation throughput on PGlite): the submit latency p50/p99 at a
 //               load the service sustains, and whether processing keeps up.
 // Environment: BENCH_REQUESTS (default 3000), BENCH_CONNECTIONS (default 20), BENCH_ENGINES (pglite,postgres),
-// BENCH_RATE (requests per second of the steady run).
+// BENCH_RATE (requests per second of the steady run); service settings pass through, e.g.
+// EINVOICE_WORKER_CONCURRENCY=32.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -164,7 +165,9 @@ async function bench(engine) {
       const runs = [];
       const saturation = await drive(service.url, apiKey, requests, 'SATURATION');
       runs.push({ name: 'saturation', ...summarize(saturation) });
-      const rate = Number(process.env.BENCH_RATE ?? (engine === 'postgres' ? 200 : Math.floor(0.8 * runs[0].completedPerSecond)));
+      // autocannon splits the rate evenly over the connections, in whole requests per second each.
+      const wanted = Number(process.env.BENCH_RATE ?? (engine === 'postgres' ? 200 : 0.5 * runs[0].completedPerSecond));
+      const rate = Math.max(1, Math.floor(wanted / connections)) * connections;
       const steady = await drive(service.url, apiKey, requests, 'STEADY', rate);
       runs.push({ name: `steady ${rate}/s`, ...summarize(steady) });
       const failed = await count(service.url, apiKey, 'failed');
