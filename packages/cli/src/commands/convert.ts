@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { convertInvoice, DEFAULT_XML_LIMITS, isTarget, TARGETS, type Diagnostic } from '@einvoice-hub/core';
 import { readInput, UsageError, writeText, EXIT, type CommandIo } from '../io.js';
 import type { Command } from './command.js';
+import { parseCommandLine } from '../args.js';
 
 const HELP = `Usage: einvoice convert <file|-> --to <target> [-o <file>]
 
@@ -53,15 +53,7 @@ export const convertCommand: Command = {
 };
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message, { cause });
-  }
+  return parseCommandLine(args, { to: { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } });
 }
 
 function formatDiagnostics(input: string, diagnostics: Diagnostic[]): string {

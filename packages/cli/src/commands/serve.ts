@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import type { RunningService, ServiceConfig } from '@einvoice-hub/service';
 import { EXIT, UsageError, writeText, type CommandIo } from '../io.js';
 import { runService } from '../run-service.js';
 import { resolveServiceConfig } from '../service-config.js';
 import type { Command } from './command.js';
+import { parseCommandLine } from '../args.js';
 
 const HELP = `Usage: einvoice serve [--port <n>] [--host <addr>] [--data-dir <dir>] [--config <file.json>]
 
@@ -56,19 +56,11 @@ function announce(service: RunningService, config: ServiceConfig): string {
 }
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
+  return parseCommandLine(args, {
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message, { cause });
-  }
+      });
 }

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { provisionTenant } from '@einvoice-hub/service';
 import { EXIT, UsageError, writeText, type CommandIo } from '../io.js';
 import { resolveServiceConfig } from '../service-config.js';
 import type { Command } from './command.js';
+import { parseCommandLine } from '../args.js';
 
 const HELP = `Usage: einvoice tenants create <name> [--json] [--data-dir <dir>] [--config <file.json>]
 
@@ -56,13 +56,5 @@ export const tenantsCommand: Command = {
 };
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message, { cause });
-  }
+  return parseCommandLine(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
 }

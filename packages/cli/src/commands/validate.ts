@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { DEFAULT_XML_LIMITS, DocumentReadError, looksLikeJson, RULE_SET_NAMES, validateDocument, type Finding, type ValidationReport } from '@einvoice-hub/core/validator';
 import { InputError, readInput, UsageError, writeText, EXIT, type CommandIo } from '../io.js';
 import type { Command } from './command.js';
+import { parseCommandLine } from '../args.js';
 
 const HELP = `Usage: einvoice validate [--format text|json] [--rules <set>[,<set>]] <file|->...
 
@@ -59,15 +59,7 @@ export const validateCommand: Command = {
 };
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message, { cause });
-  }
+  return parseCommandLine(args, { format: { type: 'string' }, rules: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
 }
 
 /** People's format: a verdict line, then findings grouped by severity and rule, each with its location. */

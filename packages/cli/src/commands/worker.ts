@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { EXIT, UsageError, writeText, type CommandIo } from '../io.js';
 import { runService } from '../run-service.js';
 import { resolveServiceConfig } from '../service-config.js';
 import type { Command } from './command.js';
+import { parseCommandLine } from '../args.js';
 
 const HELP = `Usage: einvoice worker [--concurrency <n>] [--data-dir <dir>] [--config <file.json>]
 
@@ -40,13 +40,5 @@ export const workerCommand: Command = {
 };
 
 function parseOptions(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { concurrency: { type: 'string' }, 'data-dir': { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (cause) {
-    throw new UsageError((cause as Error).message, { cause });
-  }
+  return parseCommandLine(args, { concurrency: { type: 'string' }, 'data-dir': { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
 }
