@@ -44,7 +44,7 @@ export function invoiceJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(invoiceSchema, { target: 'draft-2020-12', unrepresentable: 'throw' }) as Record<string, unknown>;
   return {
     ...schema,
-    $id: 'https://einvoice-hub.org/schemas/invoice.schema.json',
+    $id: 'urn:einvoice-hub:schema:invoice',
     title: 'EN 16931 invoice (eInvoice Hub JSON form)',
   };
 }

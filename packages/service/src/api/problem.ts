@@ -9,7 +9,8 @@ import { showSchemaAs } from './zod-schemas.js';
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 /** Where the problem types live: one URI per error code. */
-const PROBLEM_TYPE_BASE = 'https://einvoice-hub.org/problems/';
+// A URN: the project owns no web domain, and a problem type must be a URI, not necessarily a link.
+const PROBLEM_TYPE_BASE = 'urn:einvoice-hub:problem:';
 
 /** One item of a problem's `errors`: a field (`path`) or a position in a document (`line`, `column`). */
 export const problemItemSchema = z.object({
