@@ -30,7 +30,13 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return EXIT.usage;
   }
   try {
-    return await (await entry.load()).run(args, io);
+    const command = await entry.load();
+    // Every command's --help is answered here, in one place, before its own options are checked.
+    if (args.includes('--help') || args.includes('-h')) {
+      await writeText(io.stdout, `${command.help}\n`);
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       await writeText(io.stderr, `einvoice ${name}: ${error.message}\nRun "einvoice ${name} --help" for usage.\n`);

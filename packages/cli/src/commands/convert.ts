@@ -32,10 +32,6 @@ export const convertCommand: Command = {
   help: HELP,
   async run(args: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      await writeText(io.stdout, `${HELP}\n`);
-      return EXIT.ok;
-    }
     const [input, ...extra] = positionals;
     if (input === undefined) throw new UsageError('convert needs an input file (or - for standard input)');
     if (extra.length > 0) throw new UsageError(`convert takes one input, got also: ${extra.join(' ')}`);

@@ -1,5 +1,5 @@
 import type { RunningService, ServiceConfig } from '@einvoice-hub/service';
-import { EXIT, UsageError, writeText, type CommandIo } from '../io.js';
+import { UsageError, type CommandIo } from '../io.js';
 import { runService } from '../run-service.js';
 import { resolveServiceConfig } from '../service-config.js';
 import type { Command } from './command.js';
@@ -27,10 +27,6 @@ export const serveCommand: Command = {
   help: HELP,
   async run(args: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      await writeText(io.stdout, `${HELP}\n`);
-      return EXIT.ok;
-    }
     if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got: ${positionals.join(' ')}`);
     const config = await resolveServiceConfig({
       flags: { port: values.port, host: values.host, dataDir: values['data-dir'] },

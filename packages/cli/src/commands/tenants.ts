@@ -25,10 +25,6 @@ export const tenantsCommand: Command = {
   help: HELP,
   async run(args: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      await writeText(io.stdout, `${HELP}\n`);
-      return EXIT.ok;
-    }
     const [action, name, ...extra] = positionals;
     if (action !== 'create') throw new UsageError(action === undefined ? 'tenants needs an action: create' : `unknown action "${action}"; use: create`);
     if (name === undefined || name.trim() === '') throw new UsageError('tenants create needs a tenant name');

@@ -24,10 +24,6 @@ export const validateCommand: Command = {
   help: HELP,
   async run(args: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      await writeText(io.stdout, `${HELP}\n`);
-      return EXIT.ok;
-    }
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format "${format}"; use text or json`);
     const rules = (values.rules ?? 'en16931').split(',').map((name) => name.trim()).filter((name) => name !== '');

@@ -1,4 +1,4 @@
-import { EXIT, UsageError, writeText, type CommandIo } from '../io.js';
+import { UsageError, type CommandIo } from '../io.js';
 import { runService } from '../run-service.js';
 import { resolveServiceConfig } from '../service-config.js';
 import type { Command } from './command.js';
@@ -26,10 +26,6 @@ export const workerCommand: Command = {
   help: HELP,
   async run(args: string[], io: CommandIo): Promise<number> {
     const { values, positionals } = parseOptions(args);
-    if (values.help) {
-      await writeText(io.stdout, `${HELP}\n`);
-      return EXIT.ok;
-    }
     if (positionals.length > 0) throw new UsageError(`worker takes no arguments, got: ${positionals.join(' ')}`);
     const config = await resolveServiceConfig({ flags: { workerConcurrency: values.concurrency, dataDir: values['data-dir'] }, configFile: values.config, env: process.env });
     if (config.databaseUrl === undefined) {
