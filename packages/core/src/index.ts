@@ -10,6 +10,7 @@ export * from './syntax/diagnostic.js';
 export * from './convert/targets.js';
 export * from './convert/read-invoice.js';
 export * from './convert/convert-invoice.js';
+export * from './normalize/index.js';
 export { ublCodec } from './syntax/ubl/ubl.codec.js';
 export { ciiCodec } from './syntax/cii/cii.codec.js';
 export * from './rules/finding.js';

@@ -6,5 +6,5 @@ export { provisionTenant } from './embedded/provision-tenant.js';
 export { InstanceLockError, instanceFilePath, readLiveInstance, type InstanceInfo } from './embedded/instance-lock.js';
 export type { CreatedTenant } from './embedded/admin-client.js';
 export { processDocument, type ProcessOutcome } from './pipeline/process-document.js';
-export { DOCUMENT_STEPS } from './pipeline/document-steps.js';
+
 export type { Step, PipelineContext, PipelineDeps } from './pipeline/step.js';

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { buildApi } from './api/build-api.js';
@@ -11,6 +12,9 @@ import { acquireInstanceLock } from './embedded/instance-lock.js';
 import { AppError } from './errors/app-error.js';
 import { createPgBossQueue } from './queue/pg-boss-queue.js';
 import { loadMasterKey } from './secrets/master-key.js';
+import { createSecretBox } from './secrets/secret-box.js';
+import { deriveCorrectionKey } from './correction/correction-token.js';
+import { releaseAllDestinationLeases } from './delivery/destination-lease.repository.js';
 import { openBlobStore } from './storage/open-blob-store.js';
 import { createTenant, listTenants } from './tenants/tenant.repository.js';
 import { startWorker } from './worker/start-worker.js';
@@ -68,9 +72,11 @@ export async function startService(config: ServiceConfig, roles: ServiceRoles): 
     if (lock) closers.push({ what: 'data directory lock', close: () => lock.release() });
     // A missing or malformed master key stops the start, not the first secret written hours later
     // (the embedded default generates one in the data directory).
-    await loadMasterKey(config).catch((error: unknown) => {
+    const masterKey = await loadMasterKey(config).catch((error: unknown) => {
       throw error instanceof AppError ? new ServiceConfigError(error.message, { cause: error }) : error;
     });
+    const secrets = createSecretBox(masterKey);
+    const correctionKey = deriveCorrectionKey(masterKey);
     const db = await openDatabase(config);
     closers.push({ what: 'database', close: () => db.close() });
     const initialTenant = embedded ? await createInitialTenant(db) : undefined;
@@ -84,10 +90,12 @@ export async function startService(config: ServiceConfig, roles: ServiceRoles): 
       onError: (error) => logger.error({ err: error }, 'job queue'),
     });
     closers.push({ what: 'queue', close: () => queue.stop() });
+    // Alone on the embedded database, every destination lease belongs to a process that is gone.
+    if (embedded) await releaseAllDestinationLeases(db);
 
     let url: string | undefined;
     if (roles.api) {
-      const app = await buildApi({ db, blobs, queue, config, logger });
+      const app = await buildApi({ db, blobs, queue, config, logger, secrets, correctionKey });
       const adminToken = lock ? randomBytes(32).toString('base64url') : undefined;
       if (adminToken) registerAdminRoutes(app, { db, adminToken });
       await app.listen({ host: config.host, port: config.port });
@@ -95,7 +103,22 @@ export async function startService(config: ServiceConfig, roles: ServiceRoles): 
       url = baseUrl(config.host, (app.server.address() as AddressInfo).port);
       if (lock && adminToken) await lock.publish({ url, adminToken });
     }
-    if (roles.worker) await startWorker({ db, blobs, queue, concurrency: config.workerConcurrency, logger });
+    if (roles.worker) {
+      const serviceUrl = url;
+      await startWorker({
+        db,
+        blobs,
+        queue,
+        secrets,
+        concurrency: config.workerConcurrency,
+        logger,
+        destinations: { folderRoot: config.folderRoot ?? join(config.dataDir, 'outbox'), mailFrom: config.mailFrom },
+        mail: { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), from: config.mailFrom },
+        publicUrl: () => config.publicUrl ?? serviceUrl ?? `http://${config.host}:${config.port}`,
+        correctionKey,
+        correctionLinkTtlSeconds: config.correctionLinkTtlSeconds,
+      });
+    }
     logger.info({ url, engine: db.engine, api: roles.api, worker: roles.worker }, 'service started');
 
     let closing: Promise<void> | undefined;

@@ -83,7 +83,7 @@ export async function storeSubmissions(deps: ApiDeps, tenantId: string, submissi
         ...(submission.idempotencyKey !== undefined ? { idempotencyKey: submission.idempotencyKey } : {}),
       });
       if (created) {
-        await appendLog(tx, tenantId, document.id, [{ step: 'received', level: 'info', message: `Received; queued for conversion to ${submission.context.format}` }]);
+        await appendLog(tx, tenantId, document.id, [{ step: 'received', level: 'info', message: 'Received; queued for processing' }]);
         jobs.push({ tenantId, documentId: document.id });
         outcomes.push({ kind: 'accepted', document, created });
       } else if (document.requestSha256 === submission.requestSha256) {

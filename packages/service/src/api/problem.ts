@@ -55,6 +55,11 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',
   'too-many-items': 'Too many items',
+  'invalid-flow': 'Invalid flow definition',
+  'flow-conflict': 'Flow conflict',
+  'secret-not-found': 'Secret not found',
+  'secret-wrong-kind': 'Secret of the wrong kind',
+  'invalid-certificate': 'Invalid certificate',
   'not-ready': 'Not ready',
   internal: 'Internal server error',
 };

@@ -36,6 +36,16 @@ export const serviceConfigSchema = z
     bodyLimit: z.coerce.number().int().positive().default(20 * 1024 * 1024),
     /** Jobs processed at the same time by this process's worker. */
     workerConcurrency: z.coerce.number().int().positive().max(256).default(8),
+    /** Where `folder` destinations write: flows name directories under it, never outside. Default `<dataDir>/outbox`. */
+    folderRoot: z.string().min(1).optional(),
+    /** The service's own mail server for notifications: smtp://user:password@host:port or smtps://…. Without it notifications are logged, not sent. */
+    smtpUrl: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    /** The sender of notifications. */
+    mailFrom: z.string().min(3).default('eInvoice Hub <einvoice-hub@localhost>'),
+    /** The address people reach the service at, for links in mails (correction pages). Default: the address it listens on. */
+    publicUrl: z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL').optional(),
+    /** How long a correction link in a mail stays valid, in seconds (default 7 days). */
+    correctionLinkTtlSeconds: z.coerce.number().int().positive().default(7 * 24 * 3600),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict();

@@ -24,6 +24,11 @@ const ENV: Readonly<Record<string, string>> = {
   EINVOICE_BODY_LIMIT: 'bodyLimit',
   EINVOICE_WORKER_CONCURRENCY: 'workerConcurrency',
   EINVOICE_LOG_LEVEL: 'logLevel',
+  EINVOICE_FOLDER_ROOT: 'folderRoot',
+  EINVOICE_SMTP_URL: 'smtpUrl',
+  EINVOICE_MAIL_FROM: 'mailFrom',
+  EINVOICE_PUBLIC_URL: 'publicUrl',
+  EINVOICE_CORRECTION_LINK_TTL_SECONDS: 'correctionLinkTtlSeconds',
 };
 
 /** Storage settings from the environment: EINVOICE_STORAGE=s3 with EINVOICE_S3_BUCKET, _REGION, _ENDPOINT, _PREFIX, _FORCE_PATH_STYLE. */

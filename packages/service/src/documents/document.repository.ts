@@ -10,11 +10,25 @@ type DocumentRow = {
   idempotency_key: string | null;
   request_sha256: string | null;
   external_ids: Record<string, string>;
+  revision: number;
+  flow_name: string | null;
+  flow_version: number | null;
+  next_step: number;
   created_at: Date | string;
   updated_at: Date | string;
 };
 
-const COLUMNS = 'id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256, external_ids, created_at, updated_at';
+/** The columns of a document row, in the order `toDocumentRecord` reads them. */
+export const DOCUMENT_COLUMNS = 'id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256, external_ids, revision, flow_name, flow_version, next_step, created_at, updated_at';
+const COLUMNS = DOCUMENT_COLUMNS;
+
+/** A document row as read with DOCUMENT_COLUMNS. */
+export type { DocumentRow };
+
+/** A document record from its row. */
+export function toDocumentRecord(row: DocumentRow): DocumentRecord {
+  return toRecord(row);
+}
 
 function toRecord(row: DocumentRow): DocumentRecord {
   return {
@@ -26,6 +40,10 @@ function toRecord(row: DocumentRow): DocumentRecord {
     idempotencyKey: row.idempotency_key,
     requestSha256: row.request_sha256,
     externalIds: row.external_ids,
+    revision: row.revision,
+    flowName: row.flow_name,
+    flowVersion: row.flow_version,
+    nextStep: row.next_step,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
@@ -47,10 +65,16 @@ export type NewDocument = {
  */
 export async function insertDocument(tx: Database, doc: NewDocument): Promise<{ document: DocumentRecord; created: boolean }> {
   const inserted = await tx.query<DocumentRow>(
-    `insert into documents (id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256)
-     values ($1, $2, 'received', $3, $4, $5, $6)
-     on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
-     returning ${COLUMNS}`,
+    `with inserted as (
+       insert into documents (id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256)
+       values ($1, $2, 'received', $3, $4, $5, $6)
+       on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
+       returning ${COLUMNS}
+     ), revision as (
+       insert into document_revisions (tenant_id, document_id, revision, input_sha256, source, created_at)
+       select tenant_id, id, 1, input_sha256, 'api', created_at from inserted
+     )
+     select ${COLUMNS} from inserted`,
     [doc.id, doc.tenantId, JSON.stringify(doc.context), doc.inputSha256, doc.idempotencyKey ?? null, doc.requestSha256 ?? null],
   );
   const row = inserted.rows[0];

@@ -13,6 +13,11 @@ export const ERROR_CODES = [
   'payload-too-large',
   'unsupported-media-type',
   'too-many-items',
+  'invalid-flow',
+  'flow-conflict',
+  'secret-not-found',
+  'secret-wrong-kind',
+  'invalid-certificate',
   'not-ready',
   'internal',
 ] as const;

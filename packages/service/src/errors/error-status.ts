@@ -12,6 +12,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'payload-too-large': 413,
   'unsupported-media-type': 415,
   'too-many-items': 413,
+  'invalid-flow': 422,
+  'flow-conflict': 409,
+  'secret-not-found': 404,
+  'secret-wrong-kind': 409,
+  'invalid-certificate': 400,
   'not-ready': 503,
   internal: 500,
 };

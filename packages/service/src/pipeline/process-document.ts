@@ -1,44 +1,82 @@
+import type { Database } from '../db/database.js';
 import { findDocumentById } from '../documents/document.repository.js';
+import { stepKind, stepSettings } from '../flows/flow-definition.schema.js';
+import { resolveDocumentFlow } from '../flows/resolve-document-flow.js';
+import type { FlowCandidate } from '../flows/select-flow.js';
 import type { ProcessDocumentJob } from '../queue/job-queue.js';
-import { recordDocumentResult, startDocumentProcessing } from './document-processing.repository.js';
-import { DOCUMENT_STEPS } from './document-steps.js';
-import { createPipelineContext, type PipelineContext, type PipelineDeps, type Step } from './step.js';
+import { recordArtifacts, startDocumentProcessing } from './document-processing.repository.js';
+import { endInFailure, enterPlan, planFrom, type FlowPosition } from './flow-progress.js';
+import { GENERATION_STEPS, isGenerationKind } from './generation-steps.js';
+import { createPipelineContext, stopWithFailure, type PipelineContext, type PipelineDeps } from './step.js';
+import { readInputStep } from './steps/read-input.step.js';
+import { storeArtifacts } from './steps/store-artifacts.step.js';
 
 /**
- * What a run did: `completed` / `failed` when this run recorded the result; `skipped` when the document
- * already had one (a job run twice, or a run that lost the race to another); `missing` when the tenant has
+ * What a run did: the status it left the document in when this run recorded the result; `skipped` when the
+ * document had moved on already (a job run twice, or a run that lost a race); `missing` when the tenant has
  * no such document.
  */
-export type ProcessOutcome = 'completed' | 'failed' | 'skipped' | 'missing';
+export type ProcessOutcome = 'completed' | 'failed' | 'delivering' | 'awaiting-status' | 'skipped' | 'missing';
 
 /**
- * Processes one received document: moves it to `processing`, runs the steps, then records artifacts, log
- * and status in ONE statement. Exactly once: a document with a result is left alone, and a result is only
- * recorded while the document is still `processing` — so a job delivered twice, a retry after a crash, or
- * two workers on the same job give one set of artifacts. Unexpected errors throw (the queue retries the
- * job); an input that can never succeed fails the document instead.
+ * Processes one received document revision: chooses its flow, runs the generation steps (read, normalize,
+ * transform, validate, sign) up to the first step that waits (deliver, await-status), then records
+ * artifacts, log, status and what comes next in ONE transaction. Exactly once: the result is recorded only
+ * while the document is still `processing` at this revision. Unexpected errors throw (the queue retries);
+ * an input or configuration that can never succeed fails the document instead.
  */
-export async function processDocument(deps: PipelineDeps, job: ProcessDocumentJob, steps: readonly Step[] = DOCUMENT_STEPS): Promise<ProcessOutcome> {
+export async function processDocument(deps: PipelineDeps, job: ProcessDocumentJob): Promise<ProcessOutcome> {
   const document = await startDocumentProcessing(deps.db, job.tenantId, job.documentId);
-  // Nothing to start: the document has a result already, or the tenant has no such document.
   if (!document) return (await findDocumentById(deps.db, job.tenantId, job.documentId)) ? 'skipped' : 'missing';
 
   const ctx = createPipelineContext(deps, document);
-  for (const step of steps) {
-    await step.run(ctx);
-    if (ctx.stopped) break;
+  const chosen = await resolveDocumentFlow(deps.db, document);
+  if (!chosen.ok) {
+    stopWithFailure(ctx, 'flow', chosen.reason);
+    return recordFailureWithoutFlow(ctx);
   }
-  return recordResult(ctx);
+  const flow = chosen.flow;
+  ctx.flow = flow;
+  ctx.log.push({ step: 'flow', level: 'info', message: `Running flow "${flow.name}" version ${flow.version}${flow.builtin ? ' (built-in)' : ''}` });
+
+  await readInputStep.run(ctx, {});
+  const steps = flow.definition.steps;
+  let next = 0;
+  for (; next < steps.length && !ctx.stopped; next++) {
+    const step = steps[next]!;
+    const kind = stepKind(step);
+    if (kind === 'deliver' || kind === 'await-status') break;
+    if (!isGenerationKind(kind)) continue;
+    await (GENERATION_STEPS[kind].run as (c: PipelineContext, s: unknown) => Promise<void>)(ctx, stepSettings(step, kind));
+  }
+  await storeArtifacts(ctx);
+  return recordGeneration(ctx, flow, next);
 }
 
-/** Records the pipeline's result, if no other run recorded one first. */
-async function recordResult(ctx: PipelineContext): Promise<ProcessOutcome> {
-  const status = ctx.failure === undefined ? 'completed' : 'failed';
-  const result = ctx.failure === undefined ? { level: 'info' as const, message: 'Completed' } : { level: 'error' as const, message: `Failed: ${ctx.failure}` };
-  const recorded = await recordDocumentResult(ctx.deps.db, ctx.document.tenantId, ctx.document.id, {
-    status,
-    artifacts: ctx.artifacts,
-    log: [...ctx.log, { step: 'result', ...result }],
+/** Records the generation: artifacts and log, then the failure or the flow's next stage. */
+async function recordGeneration(ctx: PipelineContext, flow: FlowCandidate, next: number): Promise<ProcessOutcome> {
+  const at: FlowPosition = { tenantId: ctx.document.tenantId, documentId: ctx.document.id, revision: ctx.document.revision, flow };
+  const before = (tx: Database) => recordArtifacts(tx, at, ctx.artifacts);
+  const failure = ctx.failure;
+  const plan = planFrom(flow.definition.steps, next, 'completed');
+  const recorded = await ctx.deps.db.transaction(async (transaction) => {
+    if (failure !== undefined) {
+      return endInFailure(transaction, ctx.deps.queue, { at, status: 'failed', step: next, expect: ['processing'], log: [...ctx.log, { step: 'result', level: 'error', message: `Failed: ${failure}` }], before });
+    }
+    const done = plan.kind === 'end' ? [{ step: 'result', level: 'info' as const, message: 'Completed' }] : [];
+    return enterPlan(transaction, ctx.deps.queue, { at, plan, expect: ['processing'], log: [...ctx.log, ...done], before });
   });
-  return recorded ? status : 'skipped';
+  if (!recorded) return 'skipped';
+  if (failure !== undefined) return 'failed';
+  return plan.kind === 'deliver' ? 'delivering' : plan.kind === 'await-status' ? 'awaiting-status' : 'completed';
+}
+
+/** A document no flow fits: failed, with the reason; there is no flow whose notify steps could be asked. */
+async function recordFailureWithoutFlow(ctx: PipelineContext): Promise<ProcessOutcome> {
+  const none: FlowCandidate = { name: '', version: 0, definition: { name: '', match: {}, steps: [] }, builtin: true };
+  const at: FlowPosition = { tenantId: ctx.document.tenantId, documentId: ctx.document.id, revision: ctx.document.revision, flow: none };
+  const recorded = await ctx.deps.db.transaction((tx) =>
+    endInFailure(tx, ctx.deps.queue, { at, status: 'failed', step: 0, expect: ['processing'], log: [...ctx.log, { step: 'result', level: 'error', message: `Failed: ${ctx.failure ?? ''}` }] }),
+  );
+  return recorded ? 'failed' : 'skipped';
 }

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 import { coerceError } from '../errors/app-error.js';
-import { PROCESS_DOCUMENT, type JobQueue, type ProcessDocumentJob } from './job-queue.js';
+import { JOB_NAMES, PROCESS_DOCUMENT, type JobName, type JobPayloads, type JobQueue, type ProcessDocumentJob } from './job-queue.js';
 import { startJobPoller, type JobPoller, type PolledJob } from './job-poller.js';
 import { pgBossExecutor } from './pg-boss-executor.js';
 
@@ -46,6 +46,13 @@ export type PgBossQueueOptions = {
 export interface PgBossQueue extends JobQueue {
   /** Handles jobs whose retries are exhausted (e.g. to mark their document failed); their failure is not retried. */
   workDeadLetters(handler: (job: ProcessDocumentJob) => Promise<void>, options: { concurrency: number }): Promise<void>;
+  /** Handles the dead letters of any job. */
+  workDeadLettersOf<N extends JobName>(name: N, handler: (job: JobPayloads[N]) => Promise<void>, options: { concurrency: number }): Promise<void>;
+}
+
+/** The dead-letter queue of a job. */
+export function deadLetterOf(name: JobName): string {
+  return `${name}-dead-letter`;
 }
 
 /**
@@ -70,21 +77,25 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
   boss.on('error', (error: unknown) => onError(coerceError(error)));
   await boss.start();
 
-  await ensureQueue(boss, PROCESS_DOCUMENT_DEAD_LETTER, { retryLimit: 0 });
-  await ensureQueue(boss, PROCESS_DOCUMENT, {
-    retryLimit: options.retryLimit ?? 10,
-    retryDelay: options.retryDelaySeconds ?? 1,
-    retryBackoff: options.retryBackoff ?? true,
-    expireInSeconds: options.expireInSeconds ?? 15 * 60,
-    deadLetter: PROCESS_DOCUMENT_DEAD_LETTER,
-  });
-  if (options.recoverActiveJobs) await retryActiveJobs(db, boss, options.schema ?? 'pgboss', PROCESS_DOCUMENT);
+  // Every job retries unexpected errors (a database outage) with backoff; one that keeps failing lands in
+  // its dead-letter queue. Expected outcomes — a rejection, a destination down — are handled by the jobs.
+  for (const name of JOB_NAMES) {
+    await ensureQueue(boss, deadLetterOf(name), { retryLimit: 0 });
+    await ensureQueue(boss, name, {
+      retryLimit: options.retryLimit ?? 10,
+      retryDelay: options.retryDelaySeconds ?? 1,
+      retryBackoff: options.retryBackoff ?? true,
+      expireInSeconds: options.expireInSeconds ?? 15 * 60,
+      deadLetter: deadLetterOf(name),
+    });
+    if (options.recoverActiveJobs) await retryActiveJobs(db, boss, options.schema ?? 'pgboss', name);
+  }
 
   const pollers: JobPoller[] = [];
-  const startPolling = (name: string, handler: (job: ProcessDocumentJob) => Promise<void>, concurrency: number): void => {
+  const startPolling = <T extends object>(name: string, handler: (job: T) => Promise<void>, concurrency: number): void => {
     pollers.push(
-      startJobPoller<ProcessDocumentJob>({
-        fetch: async (limit) => toPolledJobs(await boss.fetch<ProcessDocumentJob>(name, { batchSize: limit })),
+      startJobPoller<T>({
+        fetch: async (limit) => toPolledJobs(await boss.fetch<T>(name, { batchSize: limit })),
         complete: async (ids) => void (await boss.complete(name, ids)),
         fail: async (id, error) => void (await boss.fail(name, id, { message: error.message, name: error.name })),
         handler,
@@ -96,22 +107,27 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
   };
 
   return {
-    async enqueue(tx, name, jobs) {
+    async enqueue(tx, name, jobs, enqueueOptions = {}) {
       if (jobs.length === 0) return;
+      const startAfter = enqueueOptions.startAfter?.toISOString();
       // Through `tx`, never pg-boss's own connection: the jobs commit or roll back with the caller's
       // writes. On PGlite a statement outside a running transaction would also wait for it to end.
       await boss.insert(
-        jobs.map((data) => ({ name, data })),
+        jobs.map((data) => ({ name, data: data as object, ...(startAfter ? { startAfter } : {}) })),
         { db: pgBossExecutor(tx) },
       );
     },
 
     async work(name, handler, { concurrency }) {
-      startPolling(name, handler, concurrency);
+      startPolling(name, handler as (job: object) => Promise<void>, concurrency);
     },
 
     async workDeadLetters(handler, { concurrency }) {
       startPolling(PROCESS_DOCUMENT_DEAD_LETTER, handler, concurrency);
+    },
+
+    async workDeadLettersOf(name, handler, { concurrency }) {
+      startPolling(deadLetterOf(name), handler as (job: object) => Promise<void>, concurrency);
     },
 
     async stop() {
@@ -135,7 +151,7 @@ async function retryActiveJobs(db: Database, boss: PgBoss, schema: string, name:
   for (const { id } of rows) await boss.fail(name, id, { message: 'Interrupted: the process running the job stopped' });
 }
 
-function toPolledJobs(jobs: PgBoss.Job<ProcessDocumentJob>[]): PolledJob<ProcessDocumentJob>[] {
+function toPolledJobs<T>(jobs: PgBoss.Job<T>[]): PolledJob<T>[] {
   return jobs.map((job) => ({
     id: job.id,
     data: job.data,

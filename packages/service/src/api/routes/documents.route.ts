@@ -8,7 +8,7 @@ import type { ApiDeps } from '../api-deps.js';
 import { tenantOf } from '../auth.js';
 import { encodeCursor } from '../cursor.js';
 import { toDocumentDetail, toDocumentSummary } from '../document-view.js';
-import { artifactParams, documentDetailSchema, documentListSchema, documentParams, listDocumentsQuery } from './documents.schema.js';
+import { artifactParams, artifactQuery, documentDetailSchema, documentListSchema, documentParams, listDocumentsQuery } from './documents.schema.js';
 import { problemResponse } from '../problem.js';
 
 /** GET routes of documents: one document, its artifacts, and the tenant's listing. Another tenant's id is a 404. */
@@ -68,6 +68,7 @@ export function registerDocumentRoutes(scope: FastifyInstance, deps: ApiDeps): v
         tags: ['documents'],
         summary: 'Download an artifact with its media type',
         params: artifactParams,
+        querystring: artifactQuery,
         response: {
           200: { description: 'The artifact\'s bytes, with its media type.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
           401: problemResponse,
@@ -78,7 +79,8 @@ export function registerDocumentRoutes(scope: FastifyInstance, deps: ApiDeps): v
     async (request, reply) => {
       const tenant = tenantOf(request);
       const { id, name } = request.params as z.output<typeof artifactParams>;
-      const artifact = (await findDocumentById(deps.db, tenant.id, id)) ? await findArtifact(deps.db, tenant.id, id, name) : undefined;
+      const { revision } = request.query as z.output<typeof artifactQuery>;
+      const artifact = (await findDocumentById(deps.db, tenant.id, id)) ? await findArtifact(deps.db, tenant.id, id, name, revision) : undefined;
       if (!artifact) throw new NotFoundError(`No artifact "${name}" of document ${id}`);
       const bytes = await deps.blobs.get(artifact.sha256);
       return reply

@@ -44,7 +44,7 @@ const logEntrySchema = z.object({
   findings: z.array(z.object({ rule: z.string(), severity: z.enum(['fatal', 'warning']), message: z.string(), path: z.string(), terms: z.array(z.string()) })).optional(),
 });
 
-const artifactSchema = z.object({ name: z.string(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), href: z.string() });
+const artifactSchema = z.object({ name: z.string(), revision: z.number().int(), mediaType: z.string(), size: z.number().int(), sha256: z.string(), href: z.string() });
 
 const documentFields = {
   id: z.string(),
@@ -53,6 +53,8 @@ const documentFields = {
   createdAt: z.string(),
   updatedAt: z.string(),
   externalIds: z.record(z.string(), z.string()).describe('Ids given by authorities and networks.'),
+  revision: z.number().int().describe('The revision processed last: 1 as received, one more per correction.'),
+  flow: z.object({ name: z.string(), version: z.number().int() }).nullable().describe('The flow and version the document runs; null until processing chose it.'),
 };
 
 /** A document with its log and artifacts. */
@@ -71,3 +73,6 @@ export const documentParams = z.object({ id: z.string() });
 
 /** Path of an artifact. */
 export const artifactParams = z.object({ id: z.string(), name: z.string() });
+
+/** Query of an artifact: the revision, by default the latest that has the file. */
+export const artifactQuery = z.strictObject({ revision: z.coerce.number({ error: 'must be a number' }).int().min(1).optional() });

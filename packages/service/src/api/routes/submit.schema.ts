@@ -10,14 +10,18 @@ export const MAX_BATCH_ITEMS = 1000;
 /** The context sent with an invoice: it selects the processing. Other keys are kept as given. */
 export const documentContextSchema = z
   .looseObject({
-    format: z.enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` }).describe('The target format, as in `einvoice convert --to`.'),
+    format: z
+      .enum(TARGETS, { error: `must be one of ${TARGETS.join(', ')}` })
+      .optional()
+      .describe('The target format, as in `einvoice convert --to`; the built-in flow of that format runs unless a more specific flow matches.'),
+    flow: z.string({ error: 'must be a string' }).max(100).optional().describe('Runs this published flow, whatever else the context says.'),
     country: z
       .string({ error: 'must be a string' })
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as "DE"')
       .optional(),
     documentType: z.enum(DOCUMENT_KINDS, { error: `must be one of ${DOCUMENT_KINDS.join(', ')}` }).optional(),
   }, { error: 'must be an object' })
-  .describe('Selects the processing: the target format, the country, the document type; any other keys are stored as given.');
+  .describe('Selects the flow that processes the document: the target format, the country, the document type, or a flow by name; any other keys are stored as given and can be matched by flows.');
 
 /** The EN 16931 JSON form of an invoice; shown in OpenAPI as the `Invoice` component (the core's JSON Schema). */
 const invoiceField = showSchemaAs(z.record(z.string(), z.unknown()), { $ref: '#/components/schemas/Invoice' });

@@ -1,21 +1,15 @@
-import { DocumentReadError, isTarget, readInvoice, TARGETS } from '@einvoice-hub/core';
+import { DocumentReadError, readInvoice } from '@einvoice-hub/core';
 import { onCpuLane } from '../cpu-lane.js';
 import { stopWithFailure, type Step } from '../step.js';
 
 /**
- * Reads the received input from the blob store (the EN 16931 JSON the API stored; UBL and CII are read
- * too) and checks the context's target format. An unreadable input or an unknown format can never
- * succeed, so it fails the document instead of throwing (a throw would retry it).
+ * Reads the revision's input from the blob store (the EN 16931 JSON the API stored; UBL and CII are read
+ * too). An unreadable input can never succeed, so it fails the document instead of throwing (a throw
+ * would retry it). Runs before every flow.
  */
-export const readInputStep: Step = {
+export const readInputStep: Step<Record<string, never>> = {
   name: 'read-input',
   async run(ctx) {
-    const format = ctx.document.context.format;
-    if (!isTarget(format)) {
-      stopWithFailure(ctx, this.name, `Unknown format "${format}"; use one of ${TARGETS.join(', ')}`);
-      return;
-    }
-    ctx.target = format;
     // A missing blob is not the input's fault: it throws, and the job is retried.
     ctx.input = await ctx.deps.blobs.get(ctx.document.inputSha256);
     const input = ctx.input;

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { it } from 'node:test';
+import { buildApi } from '../../src/api/build-api.js';
+import { serviceConfigSchema } from '../../src/config/config.schema.js';
+import { registerCorrectionRoutes } from '../../src/correction/correction.route.js';
+import { createCorrectionToken, deriveCorrectionKey } from '../../src/correction/correction-token.js';
+import { createPgBossQueue } from '../../src/queue/pg-boss-queue.js';
+import { createFsBlobStore } from '../../src/storage/fs-blob-store.js';
+import { createTenant } from '../../src/tenants/tenant.repository.js';
+import { testDatabases } from '../support/databases.js';
+import { makeTempDir } from '../support/temp-dir.js';
+import { insertFailedDocument } from './failed-documents.js';
+import { fixtureInvoice } from '../worker/documents.js';
+import { pino } from 'pino';
+it('works inside buildApi', async () => {
+  const t = await testDatabases()[0]!.open();
+  const dir = await makeTempDir('x');
+  const blobs = createFsBlobStore(dir.path);
+  const queue = await createPgBossQueue(t.db);
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(s) });
+  const app = await buildApi({ db: t.db, blobs, queue, config: serviceConfigSchema.parse({ dataDir: dir.path }), logger } as never);
+  const key = deriveCorrectionKey(randomBytes(32));
+  await registerCorrectionRoutes(app, { db: t.db, blobs, queue, correctionKey: key });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  try {
+    const tenantId = (await createTenant(t.db, 'a')).tenantId;
+    const { id } = await insertFailedDocument({ db: t.db, blobs }, { tenantId, input: fixtureInvoice() });
+    const token = createCorrectionToken({ tenantId, documentId: id, revision: 1, expiresAt: new Date(Date.now() + 3600e3) }, key);
+    const page = await fetch(`${url}/correct/${token}`);
+    assert.equal(page.status, 200);
+    const post = await fetch(`${url}/correct/${token}`, { method: 'POST', body: new URLSearchParams({ number: 'X-1' }), redirect: 'manual' });
+    assert.equal(post.status, 303);
+    const paths = Object.keys(((await (await fetch(`${url}/openapi.json`)).json()) as { paths: object }).paths);
+    console.log(paths.filter((p) => p.includes('correct')));
+    const v1 = await fetch(`${url}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'a=b' });
+    console.log('v1 form post', v1.status, await v1.text());
+    console.log('token in logs:', lines.some((l) => l.includes(token)), lines.length, lines.slice(0,3));
+  } finally { await app.close(); await queue.stop(); await t.cleanup(); await dir.remove(); }
+});
