@@ -9,6 +9,7 @@ const COMMANDS: readonly { name: string; summary: string; load: () => Promise<Co
   { name: 'serve', summary: 'run the service: HTTP API and a worker', load: async () => (await import('./commands/serve.js')).serveCommand },
   { name: 'worker', summary: 'run workers only (scale-out on PostgreSQL)', load: async () => (await import('./commands/worker.js')).workerCommand },
   { name: 'tenants', summary: 'create a tenant and its API key', load: async () => (await import('./commands/tenants.js')).tenantsCommand },
+  { name: 'flows', summary: 'check flow definitions offline; publish, list and show them', load: async () => (await import('./commands/flows.js')).flowsCommand },
 ];
 
 function overview(): string {

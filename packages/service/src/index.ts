@@ -6,5 +6,7 @@ export { provisionTenant } from './embedded/provision-tenant.js';
 export { InstanceLockError, instanceFilePath, readLiveInstance, type InstanceInfo } from './embedded/instance-lock.js';
 export type { CreatedTenant } from './embedded/admin-client.js';
 export { processDocument, type ProcessOutcome } from './pipeline/process-document.js';
+export { parseFlow, type FlowProblem } from './flows/parse-flow.js';
+export { flowJsonSchema } from './flows/flow-definition.schema.js';
 
 export type { Step, PipelineContext, PipelineDeps } from './pipeline/step.js';

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ApiDeps } from './api-deps.js';
 import { decorateTenant, requireApiKey } from './auth.js';
+import { registerCorrectionRoutes } from '../correction/correction.route.js';
 import { registerOpenApi } from './openapi.js';
 import { registerProblemHandlers } from './problem.js';
 import { registerDocumentRoutes } from './routes/documents.route.js';
@@ -33,6 +34,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
 
   await registerOpenApi(app);
   registerHealthRoutes(app, deps);
+  // The correction pages: outside the API key scope, the signed link is the credential.
+  if (deps.correctionKey) await registerCorrectionRoutes(app, { db: deps.db, blobs: deps.blobs, queue: deps.queue, correctionKey: deps.correctionKey });
   await app.register(async (v1) => {
     requireApiKey(v1, deps.db);
     registerSubmitRoutes(v1, deps);

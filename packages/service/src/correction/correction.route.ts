@@ -1,8 +1,9 @@
-import { readInvoiceJson } from '@einvoice-hub/core';
+import { documentKindOf, readInvoiceJson } from '@einvoice-hub/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalJson } from '../api/canonical-json.js';
 import { problemOfError } from '../api/problem.js';
 import { findDocumentRevision, resubmitDocument } from '../documents/document-revision.repository.js';
+import { findDocumentById } from '../documents/document.repository.js';
 import { sha256Hex } from '../storage/sha256.js';
 import { loadInvoiceJson, openCorrectionCase, openCorrectionLink, type CorrectionCase, type CorrectionDeps, type CorrectionLink } from './correction-case.js';
 import { notice, renderCorrectionForm, renderSubmitted, type RenderedPage } from './correction-page.js';
@@ -82,25 +83,44 @@ export async function registerCorrectionRoutes(app: FastifyInstance, deps: Corre
 /** Applies the posted edits, re-validates, stores the corrected invoice and submits it as the next revision. */
 async function resubmit(deps: CorrectionDeps, token: string, edits: ReadonlyMap<string, string>, reply: FastifyReply): Promise<FastifyReply> {
   const opened = await openCorrectionCase(deps, token);
-  if ('refusal' in opened) {
-    const link = await openCorrectionLink(deps, token);
-    if (!('refusal' in link) && (await isRepeatedSubmission(deps, link, edits))) return redirect(reply, `${token}/submitted`);
-    return send(reply, opened.refusal);
-  }
+  if ('refusal' in opened) return refuseUnlessRepeated(deps, token, edits, reply, opened.refusal);
   const edited = applyInvoiceEdits(opened.invoice, edits);
   if (!edited.ok) {
     const list = edited.refused.map((r) => `${r.path} ${r.message}`).join('; ');
     return send(reply, notice(400, 'The form does not match this invoice', `Nothing was submitted. ${list}.`));
   }
-  const checked = readInvoiceJson(edited.invoice);
-  if (!checked.ok) return send(reply, { status: 422, html: renderCase(opened, edited.invoice, checked.problems) });
+  const problems = await problemsOf(deps, opened, edited.invoice);
+  if (problems.length > 0) return send(reply, { status: 422, html: renderCase(opened, edited.invoice, problems) });
 
   const { sha256 } = await deps.blobs.put(new TextEncoder().encode(canonicalJson(edited.invoice)));
   const { tenantId, documentId, revision } = opened.claims;
   const result = await resubmitDocument(deps.db, deps.queue, { tenantId, documentId, fromRevision: revision, inputSha256: sha256, source: 'correction' });
-  if ('conflict' in result) return send(reply, notice(409, 'This invoice was not resubmitted', result.conflict));
+  // Lost a race with another post of this form (checked above, committed since): maybe the same one.
+  if ('conflict' in result) return refuseUnlessRepeated(deps, token, edits, reply, notice(409, 'This invoice was not resubmitted', result.conflict));
   // Relative to /correct/<token>: the page works behind a proxy that mounts the service under a prefix.
   return redirect(reply, `${token}/submitted`);
+}
+
+/**
+ * Every problem of the corrected invoice: the JSON form's (by path), and a kind (BT-3) that no longer
+ * matches the kind the document was submitted as — the API refuses that mismatch, so the form does too.
+ */
+async function problemsOf(deps: CorrectionDeps, opened: CorrectionCase, invoice: Record<string, unknown>): Promise<{ path: string; message: string }[]> {
+  const checked = readInvoiceJson(invoice);
+  if (!checked.ok) return checked.problems;
+  const document = await findDocumentById(deps.db, opened.claims.tenantId, opened.claims.documentId);
+  const declared = document?.context.documentType;
+  const actual = documentKindOf(checked.invoice);
+  if (declared === undefined || declared === actual) return [];
+  const words = (kind: string) => (kind === 'credit-note' ? 'a credit note' : `an ${kind}`);
+  return [{ path: 'typeCode', message: `makes the document ${words(actual)}, but it was submitted as ${words(declared)}` }];
+}
+
+/** Sends `page`, unless the post repeats the submission already made through this link (then: its confirmation). */
+async function refuseUnlessRepeated(deps: CorrectionDeps, token: string, edits: ReadonlyMap<string, string>, reply: FastifyReply, page: RenderedPage): Promise<FastifyReply> {
+  const link = await openCorrectionLink(deps, token);
+  if (!('refusal' in link) && (await isRepeatedSubmission(deps, link, edits))) return redirect(reply, `${token}/submitted`);
+  return send(reply, page);
 }
 
 /**

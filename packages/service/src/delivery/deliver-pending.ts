@@ -25,7 +25,7 @@ const DELIVERY_STATUSES = ['delivering', 'waiting-for-retry'] as const;
 const DEFAULT_INITIAL_DELAY = 'PT10S';
 const DEFAULT_MAX_DELAY = 'PT1H';
 
-/** This process's name on destination leases. */
+/** This process's name on destination leases; each round adds its own id (rounds in one process exclude each other too). */
 const PROCESS_HOLDER = `worker-${randomUUID()}`;
 
 /**
@@ -35,7 +35,7 @@ const PROCESS_HOLDER = `worker-${randomUUID()}`;
  * for the moment it is due. A rejection fails only its own document; the next one goes out.
  */
 export async function deliverPending(deps: DeliveryDeps, job: DeliverJob): Promise<void> {
-  const holder = deps.holder ?? PROCESS_HOLDER;
+  const holder = `${deps.holder ?? PROCESS_HOLDER}/${randomUUID()}`;
   // Someone else is sending to this destination: the rows this job was enqueued for are committed, and
   // the holder looks at the queue again after releasing, so nothing is left behind.
   if (!(await acquireDestinationLease(deps.db, job, holder))) return;

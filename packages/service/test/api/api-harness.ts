@@ -65,7 +65,7 @@ export async function startApi(engine: TestEngine, options: { bodyLimit?: number
     const queue: JobQueue = {
       enqueue: async (tx, name, jobs) => {
         await realQueue.enqueue(tx, name, jobs);
-        enqueued.push(...jobs);
+        if (name === PROCESS_DOCUMENT) enqueued.push(...(jobs as readonly ProcessDocumentJob[]));
       },
       work: (name, handler, workOptions) => realQueue.work(name, handler, workOptions),
       stop: () => realQueue.stop(),

@@ -157,6 +157,15 @@ for (const engine of testDatabases()) {
       assert.equal(await jobsOf(id), 1);
     });
 
+    it('answers two simultaneous posts of the same form with the same confirmation, submitting once', async () => {
+      const { id } = await insertFailedDocument(deps, { tenantId, input: withoutNumber() });
+      const token = tokenFor(id);
+      const answers = await Promise.all([post(`/correct/${token}`, { number: 'RE-7' }), post(`/correct/${token}`, { number: 'RE-7' })]);
+      assert.deepEqual(answers.map((a) => [a.status, a.headers.get('location')]), [[303, `${token}/submitted`], [303, `${token}/submitted`]]);
+      assert.equal((await findCurrentRevision(deps.db, tenantId, id))?.revision, 2);
+      assert.equal(await jobsOf(id), 1);
+    });
+
     it('shows a later revision only its own failure', async () => {
       const { id } = await insertFailedDocument(deps, { tenantId, input: withoutNumber() });
       assert.equal((await post(`/correct/${tokenFor(id)}`, { number: 'RE-1' })).status, 303);
@@ -183,6 +192,14 @@ for (const engine of testDatabases()) {
       assert.match(answer.text, /<input type="text" id="f-number" name="number" aria-describedby="f-number-notes" value="RE-9">/, 'the other edit is kept');
       assert.equal((await findCurrentRevision(deps.db, tenantId, id))?.revision, 1);
       assert.equal(await jobsOf(id), 0);
+    });
+
+    it('refuses a correction that turns the invoice into a credit note', async () => {
+      const { id } = await insertFailedDocument(deps, { tenantId, input: withoutNumber(), context: { format: 'ubl', documentType: 'invoice' } });
+      const answer = await post(`/correct/${tokenFor(id)}`, { number: 'RE-9', typeCode: '381' });
+      assert.equal(answer.status, 422);
+      assert.match(answer.text, /<a href="#f-typeCode">BT-3 Invoice type code<\/a> \(<code>typeCode<\/code>\): makes the document a credit note, but it was submitted as an invoice/);
+      assert.equal((await findCurrentRevision(deps.db, tenantId, id))?.revision, 1);
     });
 
     it('refuses fields the invoice does not have, prototype tricks included', async () => {

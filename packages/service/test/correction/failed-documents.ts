@@ -2,7 +2,7 @@ import type { Finding } from '@einvoice-hub/core';
 import type { Database } from '../../src/db/database.js';
 import { appendLog } from '../../src/documents/document-log.repository.js';
 import { findDocumentById } from '../../src/documents/document.repository.js';
-import type { LogEntry } from '../../src/documents/document.types.js';
+import type { DocumentContext, LogEntry } from '../../src/documents/document.types.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
 import { receiveDocument } from '../worker/documents.js';
 
@@ -25,9 +25,9 @@ export function failureLog(findings: readonly Finding[] = [BR_02]): Omit<LogEntr
  */
 export async function insertFailedDocument(
   deps: { db: Database; blobs: BlobStore },
-  options: { tenantId: string; input: unknown; status?: string; log?: readonly Omit<LogEntry, 'at'>[] },
+  options: { tenantId: string; input: unknown; status?: string; log?: readonly Omit<LogEntry, 'at'>[]; context?: DocumentContext },
 ): Promise<{ id: string; inputSha256: string }> {
-  const id = await receiveDocument(deps, { tenantId: options.tenantId, input: options.input, context: { format: 'ubl' } });
+  const id = await receiveDocument(deps, { tenantId: options.tenantId, input: options.input, context: options.context ?? { format: 'ubl' } });
   await deps.db.query(`update documents set status = $3 where tenant_id = $1 and id = $2`, [options.tenantId, id, options.status ?? 'failed']);
   await appendLog(deps.db, options.tenantId, id, options.log ?? failureLog());
   const document = await findDocumentById(deps.db, options.tenantId, id);

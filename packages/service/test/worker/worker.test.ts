@@ -38,7 +38,17 @@ for (const engine of testDatabases()) {
       blobs = createFsBlobStore(blobDir.path);
       // Few, quick retries: the dead-letter case must arrive within the test.
       queue = await createPgBossQueue(database.db, { retryLimit: 1, retryDelaySeconds: 1, retryBackoff: false, pollingIntervalSeconds: 0.5 });
-      await startWorker({ db: database.db, blobs, queue, concurrency: 4 });
+      await startWorker({
+        db: database.db,
+        blobs,
+        queue,
+        concurrency: 4,
+        destinations: { folderRoot: blobDir.path, mailFrom: 'hub@localhost' },
+        mail: { from: 'hub@localhost' },
+        publicUrl: () => 'http://127.0.0.1:1',
+        correctionKey: new Uint8Array(32),
+        correctionLinkTtlSeconds: 60,
+      });
       tenantId = (await createTenant(database.db, 'acme')).tenantId;
     });
     after(async () => {
