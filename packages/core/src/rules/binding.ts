@@ -14,6 +14,11 @@ export type RuleContext = {
   pattern: string;
   /** Element names the context can match (the last step of its XPath); `*` for any element. */
   elements: readonly string[];
+  /**
+   * For a `*` context, the part of its test that reads only the element's name (canonical and local), e.g.
+   * `ends-with(name(), 'Amount')`: it is decided once per name, not once per element.
+   */
+  nameMatches?: (name: string, local: string) => boolean;
   /** The rest of the context's XPath: ancestors and predicates. Omit when the name alone decides. */
   matches?: (element: XmlElement, doc: DocumentIndex) => boolean;
 };
@@ -28,6 +33,19 @@ export type Assertion = {
   context: string;
   /** True when the element satisfies the rule. */
   test: (element: XmlElement, doc: DocumentIndex) => boolean;
+  /**
+   * Set when the rule is one row of a table answered in one look (`batch.group`): the engine then asks the
+   * group once for the context's consecutive rows instead of calling each `test`. Both give the same result.
+   */
+  batch?: { group: AssertionGroup; row: number };
+};
+
+/**
+ * Many rules of one table (e.g. "this element is not used by EN 16931") answered together: which rows of the
+ * table fail on an element, as flags by row (1 = fails), or undefined when none fails — the usual case.
+ */
+export type AssertionGroup = {
+  failing: (element: XmlElement, doc: DocumentIndex) => Uint8Array | undefined;
 };
 
 /** Shorthand: a fatal assertion. */

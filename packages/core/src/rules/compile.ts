@@ -1,5 +1,5 @@
 import type { XmlElement } from '../xml/xml-element.js';
-import type { Assertion, RuleContext } from './binding.js';
+import type { Assertion, AssertionGroup, RuleContext } from './binding.js';
 import type { DocumentIndex } from './document-index.js';
 import type { RuleDefinition } from './rule-definition.js';
 import type { RuleSet } from './rule-set.js';
@@ -7,10 +7,23 @@ import type { RuleSet } from './rule-set.js';
 /** An assertion with its definition resolved. */
 export type CompiledAssertion = Assertion & { definition: RuleDefinition };
 
+/**
+ * One step of checking a context: one assertion, or consecutive rows of one table that the table's group
+ * answers in a single look (the engine reports the failing rows in the same order as the assertions). Both
+ * kinds have the same fields, so that the engine's reads of them see one object shape.
+ */
+export type CompiledStep =
+  | { kind: 'single'; assertion: CompiledAssertion; group: undefined; members: undefined }
+  | { kind: 'rows'; assertion: undefined; group: AssertionGroup; members: readonly { row: number; assertion: CompiledAssertion }[] };
+
 /** A context with its assertions, ready to run. */
 export type CompiledContext = {
   context: RuleContext;
+  /** `context.matches`, kept here so that every compiled context has the same shape for the engine. */
+  matches: RuleContext['matches'];
   assertions: readonly CompiledAssertion[];
+  /** The assertions as the engine runs them. */
+  steps: readonly CompiledStep[];
 };
 
 /** One pattern: for each element name, the contexts that may match it, in pattern order. */
@@ -25,9 +38,12 @@ export type CompiledPattern = {
 export type CompiledRuleSet = {
   ruleSet: RuleSet;
   patterns: readonly CompiledPattern[];
-  /** For an element name: per pattern, the contexts that may match it (one lookup per element). */
-  candidatesFor(name: string): readonly (readonly CompiledContext[])[];
+  /** For an element name and its local name: per pattern, the contexts that may match it (cached by name). */
+  candidatesFor(name: string, local: string): readonly (readonly CompiledContext[])[];
 };
+
+/** Names whose candidate lists are kept; documents with more distinct names get theirs computed each time. */
+const MAX_CACHED_NAMES = 10_000;
 
 /**
  * Indexes a rule set and checks it is whole: every assertion names a known context and a defined rule,
@@ -50,27 +66,56 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     const definition = definitions.get(assertion.rule);
     if (!list) problems.push(`${assertion.rule}: unknown context ${assertion.context}`);
     if (!definition) problems.push(`${assertion.rule}: no definition`);
-    if (list && definition) list.push({ ...assertion, definition });
+    // One object shape for every compiled assertion, whatever shape its declaration had: the engine reads them all.
+    if (list && definition) {
+      const { rule, flag, context, test, batch } = assertion;
+      list.push({ rule, flag, context, test, batch, definition });
+    }
   }
   if (problems.length > 0) throw new Error(`${ruleSet.name}/${ruleSet.syntax} rule set is incomplete:\n  ${problems.join('\n  ')}`);
 
   const patterns = new Map<string, CompiledContext[]>();
   for (const context of ruleSet.contexts) {
-    const compiled: CompiledContext = { context, assertions: byContext.get(context.name) ?? [] };
+    const assertions = byContext.get(context.name) ?? [];
+    const compiled: CompiledContext = { context, matches: context.matches, assertions, steps: stepsOf(assertions) };
     const list = patterns.get(context.pattern);
     if (list) list.push(compiled);
     else patterns.set(context.pattern, [compiled]);
   }
   const compiledPatterns = [...patterns].map(([name, ordered]) => indexPattern(name, ordered));
-  const wildcardOnly = compiledPatterns.map((p) => p.wildcard).filter((list) => list.length > 0);
-  const byName = new Map<string, (readonly CompiledContext[])[]>();
-  for (const pattern of compiledPatterns) {
-    for (const name of pattern.byElement.keys()) {
-      if (byName.has(name)) continue;
-      byName.set(name, compiledPatterns.map((p) => p.byElement.get(name) ?? p.wildcard).filter((list) => list.length > 0));
+  const cache = new Map<string, (readonly CompiledContext[])[]>();
+  const candidatesFor = (name: string, local: string): readonly (readonly CompiledContext[])[] => {
+    let found = cache.get(name);
+    if (!found) {
+      found = compiledPatterns
+        .map((p) => (p.byElement.get(name) ?? p.wildcard).filter((c) => c.context.nameMatches?.(name, local) ?? true))
+        .filter((list) => list.length > 0);
+      // The canonical name determines the local name, so the answer can be kept by name.
+      if (cache.size < MAX_CACHED_NAMES) cache.set(name, found);
     }
+    return found;
+  };
+  return { ruleSet, patterns: compiledPatterns, candidatesFor };
+}
+
+/** Groups consecutive rows of the same table into one step; everything else is a step of its own. */
+function stepsOf(assertions: readonly CompiledAssertion[]): CompiledStep[] {
+  const steps: CompiledStep[] = [];
+  let rows: { row: number; assertion: CompiledAssertion }[] | undefined;
+  let group: AssertionGroup | undefined;
+  for (const assertion of assertions) {
+    const batch = assertion.batch;
+    if (batch && rows && batch.group === group) {
+      rows.push({ row: batch.row, assertion });
+      continue;
+    }
+    if (rows && group) steps.push({ kind: 'rows', assertion: undefined, group, members: rows });
+    rows = batch ? [{ row: batch.row, assertion }] : undefined;
+    group = batch?.group;
+    if (!batch) steps.push({ kind: 'single', assertion, group: undefined, members: undefined });
   }
-  return { ruleSet, patterns: compiledPatterns, candidatesFor: (name) => byName.get(name) ?? wildcardOnly };
+  if (rows && group) steps.push({ kind: 'rows', assertion: undefined, group, members: rows });
+  return steps;
 }
 
 function indexPattern(name: string, ordered: CompiledContext[]): CompiledPattern {
@@ -88,9 +133,10 @@ function indexPattern(name: string, ordered: CompiledContext[]): CompiledPattern
 
 /** Of one pattern's candidate contexts, the one that checks `element`: the first that matches, as in Schematron. */
 export function firstMatch(candidates: readonly CompiledContext[], element: XmlElement, doc: DocumentIndex): CompiledContext | undefined {
-  for (const candidate of candidates) {
-    const matches = candidate.context.matches;
-    if (!matches || matches(element, doc)) return candidate;
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i] as CompiledContext;
+    const matches = candidate.matches;
+    if (matches === undefined || matches(element, doc)) return candidate;
   }
   return undefined;
 }

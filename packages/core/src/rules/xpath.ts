@@ -1,16 +1,24 @@
-import { DecimalClass, type DecimalNumber } from '../model/decimal.js';
-import type { XmlElement } from '../xml/xml-element.js';
+import { internalized, type XmlElement } from '../xml/xml-element.js';
+import { XsDecimal } from './xs-decimal.js';
 
 /**
  * The XPath 2.0 semantics the official rules rely on, as small functions over the element tree.
  * Node-sets are arrays in document order; an absent value is `undefined`, which makes every comparison
  * false, as a comparison with an empty sequence is in XPath. Decimal arithmetic (xs:decimal) uses
- * decimal.js; double arithmetic (untyped values, number()) uses JavaScript numbers, which are IEEE doubles
- * exactly like xs:double.
+ * `XsDecimal` (exact; decimal.js beyond ordinary amounts); double arithmetic (untyped values, number()) uses
+ * JavaScript numbers, which are IEEE doubles exactly like xs:double.
  */
 
 const EMPTY: readonly XmlElement[] = [];
 const steps = new Map<string, readonly string[]>();
+
+/**
+ * A path's steps as internalized strings (see `internalized`): element names are internalized too, so the
+ * many `child.name === step` comparisons are decided by identity. Split paths once, where rules are declared.
+ */
+export function splitPath(path: string): string[] {
+  return path.split('/').map(internalized);
+}
 
 /** Children of `element` named `name`. */
 export function kids(element: XmlElement | undefined, name: string): readonly XmlElement[] {
@@ -29,10 +37,11 @@ export function kid(element: XmlElement | undefined, name: string): XmlElement |
   return undefined;
 }
 
-function stepsOf(relativePath: string): readonly string[] {
+/** The steps of a relative path, split once per distinct path (rules that keep a path split it when declared). */
+export function pathSteps(relativePath: string): readonly string[] {
   let parts = steps.get(relativePath);
   if (!parts) {
-    parts = relativePath.split('/');
+    parts = splitPath(relativePath);
     steps.set(relativePath, parts);
   }
   return parts;
@@ -41,17 +50,29 @@ function stepsOf(relativePath: string): readonly string[] {
 /** The node-set of a relative child path such as `cac:Party/cbc:EndpointID`, from one or more elements. */
 export function at(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): readonly XmlElement[] {
   if (from === undefined) return EMPTY;
-  const parts = stepsOf(relativePath);
-  if (!Array.isArray(from)) {
-    const single = from as XmlElement;
-    // The common case, one element and one step, allocates only when something is found.
-    if (parts.length === 1 && parts[0] !== '..' && parts[0] !== '*') return kids(single, parts[0] as string);
+  const parts = pathSteps(relativePath);
+  if (parts.indexOf('..') < 0) {
+    if (!Array.isArray(from)) {
+      const single = from as XmlElement;
+      // The common case, one element and one step, allocates only when something is found.
+      if (parts.length === 1 && parts[0] !== '*') return kids(single, parts[0] as string);
+      // Child steps from one element: depth first is document order, and no intermediate node-sets are built.
+      const found: XmlElement[] = [];
+      collectBelow(single, parts, 0, found);
+      return found.length > 0 ? found : EMPTY;
+    }
+    // From several elements, each one's nodes in turn: the same order as taking the steps one at a time.
+    const found: XmlElement[] = [];
+    for (const element of from as readonly XmlElement[]) collectBelow(element, parts, 0, found);
+    return found.length > 0 ? found : EMPTY;
   }
   let current: readonly XmlElement[] = Array.isArray(from) ? (from as readonly XmlElement[]) : [from as XmlElement];
   for (const part of parts) {
     if (current.length === 0) return EMPTY;
     if (part === '..') {
-      current = current.flatMap((e) => (e.parent ? [e.parent] : []));
+      const parents: XmlElement[] = [];
+      for (const element of current) if (element.parent) parents.push(element.parent);
+      current = parents;
       continue;
     }
     const next: XmlElement[] = [];
@@ -59,6 +80,19 @@ export function at(from: XmlElement | readonly XmlElement[] | undefined, relativ
     current = next;
   }
   return current;
+}
+
+/** Adds the nodes of child steps `parts[index…]` below `element` to `found`, in document order. */
+function collectBelow(element: XmlElement, parts: readonly string[], index: number, found: XmlElement[]): void {
+  const part = parts[index] as string;
+  const last = index === parts.length - 1;
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as XmlElement;
+    if (part !== '*' && child.name !== part) continue;
+    if (last) found.push(child);
+    else collectBelow(child, parts, index + 1, found);
+  }
 }
 
 /** The first node, in document order, of `parts[index…]` below `element`; allocates nothing. */
@@ -80,8 +114,12 @@ function firstBelow(element: XmlElement, parts: readonly string[], index: number
 
 /** The first element of a relative child path. */
 export function first(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): XmlElement | undefined {
+  return firstAlong(from, pathSteps(relativePath));
+}
+
+/** {@link first} for a path already split into steps (see {@link pathSteps}). */
+export function firstAlong(from: XmlElement | readonly XmlElement[] | undefined, parts: readonly string[]): XmlElement | undefined {
   if (from === undefined) return undefined;
-  const parts = stepsOf(relativePath);
   if (!Array.isArray(from)) return firstBelow(from as XmlElement, parts, 0);
   for (const element of from as readonly XmlElement[]) {
     const found = firstBelow(element, parts, 0);
@@ -157,26 +195,22 @@ export function decimalsAtMost(from: XmlElement | readonly XmlElement[] | undefi
   return stringLength(substringAfter(text(from, relativePath), '.')) <= max;
 }
 
-const XS_DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const XS_DOUBLE = /^(?:[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?INF|NaN)$/;
 
 /** Cast to xs:decimal; undefined for an empty or invalid value (no comparison will then hold). */
-export function decimal(value: string | undefined): DecimalNumber | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = normalizeSpace(value);
-  if (!XS_DECIMAL.test(trimmed)) return undefined;
-  return new DecimalClass(trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed);
+export function decimal(value: string | undefined): XsDecimal | undefined {
+  return value === undefined ? undefined : XsDecimal.parse(value);
 }
 
 /** `xs:decimal(path)` of the first node of the path; undefined when absent or not a decimal. */
-export function decimalAt(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): DecimalNumber | undefined {
-  const node = at(from, relativePath)[0];
+export function decimalAt(from: XmlElement | readonly XmlElement[] | undefined, relativePath: string): XsDecimal | undefined {
+  const node = first(from, relativePath);
   return node ? decimal(stringValue(node)) : undefined;
 }
 
 /** XPath `sum(nodes/xs:decimal(.))`: 0 for no nodes; undefined when one value is not a decimal. */
-export function sumDecimals(nodes: readonly XmlElement[]): DecimalNumber | undefined {
-  let total = new DecimalClass(0);
+export function sumDecimals(nodes: readonly XmlElement[]): XsDecimal | undefined {
+  let total = XsDecimal.ZERO;
   for (const node of nodes) {
     const value = decimal(stringValue(node));
     if (value === undefined) return undefined;
@@ -186,17 +220,17 @@ export function sumDecimals(nodes: readonly XmlElement[]): DecimalNumber | undef
 }
 
 /** XPath `round()` of a decimal: to the nearest integer, halves towards positive infinity. */
-export function round(value: DecimalNumber): DecimalNumber {
-  return value.toDecimalPlaces(0, DecimalClass.ROUND_HALF_CEIL);
+export function round(value: XsDecimal): XsDecimal {
+  return value.roundHalfCeil(0);
 }
 
 /** `round(value * 10 * 10) div 100`: the official rules' rounding to two decimals. */
-export function round2(value: DecimalNumber): DecimalNumber {
-  return value.toDecimalPlaces(2, DecimalClass.ROUND_HALF_CEIL);
+export function round2(value: XsDecimal): XsDecimal {
+  return value.roundHalfCeil(2);
 }
 
 /** Decimal equality where an absent operand makes it false, as in XPath. */
-export function equal(a: DecimalNumber | undefined, b: DecimalNumber | undefined): boolean {
+export function equal(a: XsDecimal | undefined, b: XsDecimal | undefined): boolean {
   return a !== undefined && b !== undefined && a.equals(b);
 }
 

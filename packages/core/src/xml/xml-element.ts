@@ -29,6 +29,12 @@ export type XmlElement = {
 };
 
 /**
+ * The attributes of every element `readXml` makes without attributes: one shared empty object, so that
+ * `element.attributes === NO_ATTRIBUTES` tells cheaply that there is nothing to look at.
+ */
+export const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
  * Turns offsets in a document into lines and columns. The line index is built on first use: most
  * documents are read without ever needing a position.
  */
@@ -81,16 +87,30 @@ const canonicalNames = new Map<string, Map<string, string>>();
 export function canonicalName(ns: string, local: string): string {
   let names = canonicalNames.get(ns);
   if (!names) {
+    // Bound the memo: documents with many unknown namespaces must not grow it without limit.
+    if (canonicalNames.size >= 1_000) return internalized(computeCanonicalName(ns, local));
     names = new Map();
-    canonicalNames.set(ns, names);
+    // Keys are copies: the names come as slices of a document's text, which the memo must not keep alive.
+    canonicalNames.set(internalized(ns), names);
   }
   let name = names.get(local);
   if (name === undefined) {
-    name = computeCanonicalName(ns, local);
+    name = internalized(computeCanonicalName(ns, local));
     // Bound the memo: documents with many unknown names must not grow it without limit.
-    if (names.size < 10_000) names.set(local, name);
+    if (names.size < 10_000) names.set(internalized(local), name);
   }
   return name;
+}
+
+/**
+ * The same text as V8's internalized string (property keys are internalized): every element name is then one
+ * string object per name, and the rules' many `name === 'cbc:ID'` comparisons with (internalized) literals are
+ * decided by identity instead of by comparing characters.
+ */
+export function internalized(text: string): string {
+  const holder: Record<string, true> = { [text]: true };
+  for (const key in holder) return key;
+  return text;
 }
 
 function computeCanonicalName(ns: string, local: string): string {

@@ -1,30 +1,56 @@
-import { parseXml, XmlElement as ParsedElement, XmlError, XmlText as ParsedText, XmlCdata as ParsedCdata, XmlDocumentType } from '@rgrove/parse-xml';
+import { parseXml, XmlError, XmlNode, XmlDocumentType, type XmlElement as ParsedElement, type XmlText as ParsedText } from '@rgrove/parse-xml';
 import { decodeXmlBytes } from './decode.js';
-import { canonicalName, SourcePosition, type XmlElement } from './xml-element.js';
+import { documentScope, innerScope, rememberName, resolvedName, type NamespaceScope, type ResolvedName } from './namespace-scope.js';
+import { canonicalName, NO_ATTRIBUTES, SourcePosition, type XmlElement } from './xml-element.js';
 import { DEFAULT_XML_LIMITS, type XmlLimits } from './xml-limits.js';
 import { DocumentReadError } from './read-error.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
-/** Prefix → namespace URI in scope; the prototype chain holds the enclosing scopes. */
-type Scope = Record<string, string>;
+/**
+ * The parser's node types, told apart by their `type` rather than `instanceof`: the same answer (a CDATA
+ * section is a text node with its own type), at a fraction of the cost on every node of the document.
+ */
+const ELEMENT = XmlNode.TYPE_ELEMENT;
+const TEXT = XmlNode.TYPE_TEXT;
+const CDATA = XmlNode.TYPE_CDATA;
 
 const NO_CHILDREN: XmlElement[] = [];
 
-/** An element of the tree; line and column are worked out only when asked for. */
+/**
+ * An element of the tree; line and column are worked out only when asked for. Fields are declared, not
+ * defined, so that the constructor's plain assignments are all a new element costs (one per element read).
+ */
 class TreeElement implements XmlElement {
+  declare readonly name: string;
+  declare readonly ns: string;
+  declare readonly local: string;
+  declare readonly attributes: Readonly<Record<string, string>>;
+  declare readonly parent: XmlElement | undefined;
+  declare readonly offset: number;
+  declare readonly source: SourcePosition;
   /** Shared empty list until the first child: most elements are leaves. */
-  children: XmlElement[] = NO_CHILDREN;
-  text = '';
+  declare children: XmlElement[];
+  declare text: string;
   constructor(
-    readonly name: string,
-    readonly ns: string,
-    readonly local: string,
-    readonly attributes: Readonly<Record<string, string>>,
-    readonly parent: XmlElement | undefined,
-    readonly offset: number,
-    readonly source: SourcePosition,
-  ) {}
+    name: string,
+    ns: string,
+    local: string,
+    attributes: Readonly<Record<string, string>>,
+    parent: XmlElement | undefined,
+    offset: number,
+    source: SourcePosition,
+  ) {
+    this.name = name;
+    this.ns = ns;
+    this.local = local;
+    this.attributes = attributes;
+    this.parent = parent;
+    this.offset = offset;
+    this.source = source;
+    this.children = NO_CHILDREN;
+    this.text = '';
+  }
   addChild(child: XmlElement): void {
     if (this.children === NO_CHILDREN) this.children = [child];
     else this.children.push(child);
@@ -59,7 +85,7 @@ export function readXml(input: string | Uint8Array, limits: Partial<XmlLimits> =
   const document = parseSafely(text, source, maxDepth);
   const parsedRoot = document.root;
   if (!parsedRoot) throw new DocumentReadError({ code: 'xml-malformed', message: 'The document has no root element', line: 1, column: 1 });
-  return buildTree(parsedRoot, source, maxDepth);
+  return buildTree(parsedRoot, { text, source, maxDepth, scope: documentScope() });
 }
 
 function parseSafely(text: string, source: SourcePosition, maxDepth: number): ReturnType<typeof parseXml> {
@@ -102,87 +128,111 @@ function prologDoctypeOffset(text: string): number {
   return at < firstElement ? at : -1;
 }
 
+/** What every step of building one document's tree needs. */
+type TreeBuild = {
+  /** The document text the parser read (its offsets index it). */
+  readonly text: string;
+  readonly source: SourcePosition;
+  readonly maxDepth: number;
+  /** The namespace scope inside the element `makeElement` made last (its children's outer scope). */
+  scope: NamespaceScope;
+};
+
 /**
  * Builds the element tree, resolving namespaces on the way. Recursion is safe: the depth is checked before
  * each descent, so it never goes deeper than `maxDepth`.
  */
-function buildTree(parsedRoot: ParsedElement, source: SourcePosition, maxDepth: number): XmlElement {
-  const root = makeElement(parsedRoot, undefined, Object.create(null) as Scope, source);
-  addChildren(parsedRoot, root.element, root.scope, source, 1, maxDepth);
-  return root.element;
+function buildTree(parsedRoot: ParsedElement, build: TreeBuild): XmlElement {
+  const root = makeElement(parsedRoot, undefined, build);
+  addChildren(parsedRoot, root, build.scope, build, 1);
+  return root;
 }
 
-function addChildren(parsed: ParsedElement, element: TreeElement, scope: Scope, source: SourcePosition, depth: number, maxDepth: number): void {
+function addChildren(parsed: ParsedElement, element: TreeElement, scope: NamespaceScope, build: TreeBuild, depth: number): void {
   const children = parsed.children;
+  let text = '';
   for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    if (child instanceof ParsedElement) {
-      if (depth >= maxDepth) {
-        const { line, column } = source.positionAt(child.start);
-        throw new DocumentReadError({ code: 'xml-too-deep', message: `Elements are nested more than ${maxDepth} levels deep`, line, column });
+    const node = children[i] as XmlNode;
+    const type = node.type;
+    if (type === ELEMENT) {
+      const child = node as ParsedElement;
+      if (depth >= build.maxDepth) {
+        const { line, column } = build.source.positionAt(child.start);
+        throw new DocumentReadError({ code: 'xml-too-deep', message: `Elements are nested more than ${build.maxDepth} levels deep`, line, column });
       }
-      const made = makeElement(child, element, scope, source);
-      element.addChild(made.element);
-      if (child.children.length > 0) addChildren(child, made.element, made.scope, source, depth + 1, maxDepth);
-    } else if (child instanceof ParsedText || child instanceof ParsedCdata) {
-      element.text += child.text;
+      build.scope = scope;
+      const made = makeElement(child, element, build);
+      element.addChild(made);
+      if (child.children.length > 0) addChildren(child, made, build.scope, build, depth + 1);
+    } else if (type === TEXT || type === CDATA) {
+      text += (node as ParsedText).text;
     }
   }
+  element.text = text;
 }
 
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+function isNamespaceDeclaration(name: string): boolean {
+  return name.startsWith('xmlns') && (name.length === 5 || name.charCodeAt(5) === 0x3a /* : */);
+}
 
-function makeElement(parsed: ParsedElement, parent: TreeElement | undefined, outer: Scope, source: SourcePosition): { element: TreeElement; scope: Scope } {
+/**
+ * `<name>` or `<name/>`: the start tag closes right after the name, so the element has no attributes — read
+ * from the text (the parser's offsets index it), which is cheaper than enumerating an empty attribute object.
+ */
+function endsRightAfterName(parsed: ParsedElement, text: string): boolean {
+  const after = text.charCodeAt(parsed.start + 1 + parsed.name.length);
+  return text.charCodeAt(parsed.start) === 0x3c /* < */ && (after === 0x3e /* > */ || after === 0x2f /* / */);
+}
+
+/**
+ * Makes the element of `parsed` in the scope `build.scope`, and leaves there the scope inside it: the outer
+ * one, unless the element declares namespaces (usually only the root does).
+ */
+function makeElement(parsed: ParsedElement, parent: TreeElement | undefined, build: TreeBuild): TreeElement {
   const rawAttributes = parsed.attributes;
-  let scope = outer;
+  let declarations: [string, string][] | undefined;
+  let others = false;
+  if (!endsRightAfterName(parsed, build.text)) {
+    for (const name in rawAttributes) {
+      if (isNamespaceDeclaration(name)) (declarations ??= []).push([name === 'xmlns' ? '' : name.slice(6), rawAttributes[name] as string]);
+      else others = true;
+    }
+  }
+  const scope = declarations ? innerScope(build.scope, declarations) : build.scope;
+  build.scope = scope;
   let attributes: Record<string, string> | undefined;
-  for (const name in rawAttributes) {
-    const value = rawAttributes[name] as string;
-    if (name === 'xmlns' || name.startsWith('xmlns:')) {
-      if (scope === outer) scope = Object.create(outer) as Scope;
-      scope[name === 'xmlns' ? '' : name.slice(6)] = value;
+  if (others) {
+    attributes = {};
+    for (const name in rawAttributes) {
+      if (isNamespaceDeclaration(name)) continue;
+      const value = rawAttributes[name] as string;
+      if (name.indexOf(':') < 0) attributes[name] = value;
+      else {
+        const { ns, local } = resolvePrefixed(name, scope, parsed.start, build.source);
+        attributes[canonicalName(ns, local)] = value;
+      }
     }
   }
-  for (const name in rawAttributes) {
-    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-    const value = rawAttributes[name] as string;
-    attributes ??= {};
-    if (name.indexOf(':') < 0) attributes[name] = value;
-    else {
-      const resolved = resolveName(name, scope, false, parsed.start, source);
-      attributes[canonicalName(resolved.ns, resolved.local)] = value;
-    }
+  const qualified = parsed.name;
+  let resolved = scope.names.get(qualified);
+  if (resolved === undefined) {
+    resolved = resolveElementName(qualified, scope, parsed.start, build.source);
+    rememberName(scope, qualified, resolved);
   }
-  const resolved = resolveElementName(parsed.name, scope, parsed.start, source);
-  const element = new TreeElement(resolved.name, resolved.ns, resolved.local, attributes ?? NO_ATTRIBUTES, parent, parsed.start, source);
-  return { element, scope };
+  return new TreeElement(resolved.name, resolved.ns, resolved.local, attributes ?? NO_ATTRIBUTES, parent, parsed.start, build.source);
 }
 
-type ResolvedName = { name: string; ns: string; local: string };
-
-/** Resolved element names per namespace scope: a document repeats a few dozen names thousands of times. */
-const resolvedNames = new WeakMap<Scope, Map<string, ResolvedName>>();
-
-function resolveElementName(qualified: string, scope: Scope, offset: number, source: SourcePosition): ResolvedName {
-  let names = resolvedNames.get(scope);
-  if (!names) {
-    names = new Map();
-    resolvedNames.set(scope, names);
-  }
-  let resolved = names.get(qualified);
-  if (!resolved) {
-    const { ns, local } = resolveName(qualified, scope, true, offset, source);
-    resolved = { name: canonicalName(ns, local), ns, local };
-    names.set(qualified, resolved);
-  }
-  return resolved;
+function resolveElementName(qualified: string, scope: NamespaceScope, offset: number, source: SourcePosition): ResolvedName {
+  if (qualified.indexOf(':') < 0) return resolvedName(scope.prefixes.get('') ?? '', qualified);
+  const { ns, local } = resolvePrefixed(qualified, scope, offset, source);
+  return resolvedName(ns, local);
 }
 
-function resolveName(qualified: string, scope: Scope, isElement: boolean, offset: number, source: SourcePosition): { ns: string; local: string } {
+/** Resolves `prefix:local`; an undeclared prefix is an error at the element's position. */
+function resolvePrefixed(qualified: string, scope: NamespaceScope, offset: number, source: SourcePosition): { ns: string; local: string } {
   const colon = qualified.indexOf(':');
-  if (colon < 0) return { ns: isElement ? (scope[''] ?? '') : '', local: qualified };
   const prefix = qualified.slice(0, colon);
-  const ns = prefix === 'xml' ? XML_NS : scope[prefix];
+  const ns = prefix === 'xml' ? XML_NS : scope.prefixes.get(prefix);
   if (ns === undefined) {
     const { line, column } = source.positionAt(offset);
     throw new DocumentReadError({ code: 'xml-malformed', message: `The namespace prefix "${prefix}" of <${qualified}> is not declared`, line, column });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DecimalClass } from '../../src/model/decimal.js';
 import { decimalKey, rateKey, sumDecimalTexts } from '../../src/rules/en16931/vat-decimals.js';
+import { XsDecimal } from '../../src/rules/xs-decimal.js';
+
+/** A decimal from its lexical form (the test's own values are all valid). */
+function dec(text: string): XsDecimal {
+  const value = XsDecimal.parse(text);
+  assert.ok(value, text);
+  return value;
+}
 
 /** The decimal helpers of the VAT category rules: exact sums on the fast path and off it, rate keys. */
 describe('VAT rule decimals', () => {
@@ -11,7 +18,7 @@ describe('VAT rule decimals', () => {
     assert.equal(sumDecimalTexts([])?.toFixed(), '0');
   });
 
-  it('falls back to decimal.js beyond 15 digits or 2^53, and stays exact', () => {
+  it('goes past 15 digits and 2^53 (decimal.js), and stays exact', () => {
     assert.equal(sumDecimalTexts(['12345678901234567890.5', '0.5'])?.toFixed(), '12345678901234567891');
     assert.equal(sumDecimalTexts(['9007199254740991', '2'])?.toFixed(), '9007199254740993');
     assert.equal(sumDecimalTexts(['900719925474099', '0.0000000001'])?.toFixed(), '900719925474099.0000000001');
@@ -25,10 +32,10 @@ describe('VAT rule decimals', () => {
 
   it('gives equal decimals equal keys, in text and as numbers', () => {
     assert.equal(decimalKey('020.50'), '20.5');
-    assert.equal(decimalKey('+20.500'), rateKey(new DecimalClass('20.5')));
-    assert.equal(decimalKey('-0.00'), rateKey(new DecimalClass('-0')));
-    assert.equal(decimalKey('25.'), rateKey(new DecimalClass('25')));
-    assert.equal(decimalKey('.07'), rateKey(new DecimalClass('0.07')));
+    assert.equal(decimalKey('+20.500'), rateKey(dec('20.5')));
+    assert.equal(decimalKey('-0.00'), rateKey(dec('-0')));
+    assert.equal(decimalKey('25.'), rateKey(dec('25')));
+    assert.equal(decimalKey('.07'), rateKey(dec('0.07')));
     assert.equal(decimalKey('abc'), undefined);
   });
 });

@@ -1,5 +1,5 @@
 import type { XmlElement } from '../../xml/xml-element.js';
-import { normalizeSpace } from '../xpath.js';
+import { normalizeSpace, stringValue } from '../xpath.js';
 
 /**
  * The official code-list test `not(contains(normalize-space(v), ' ')) and contains(' A B … ', concat(' ',
@@ -8,6 +8,16 @@ import { normalizeSpace } from '../xpath.js';
  */
 export function listed(codes: ReadonlySet<string>, value: string): boolean {
   return codes.has(normalizeSpace(value));
+}
+
+/** The test `listed(codes, .)` on the element's string value, shared by the code-list rules. */
+export function listedValue(codes: ReadonlySet<string>): (element: XmlElement) => boolean {
+  return (element) => listed(codes, stringValue(element));
+}
+
+/** The test {@link attributeListed} of one attribute, shared by the code-list rules. */
+export function listedAttribute(codes: ReadonlySet<string>, attribute: string): (element: XmlElement) => boolean {
+  return (element) => attributeListed(codes, element, attribute);
 }
 
 /** {@link listed} for an attribute of `element` (an absent attribute is the empty string, as in XPath). */

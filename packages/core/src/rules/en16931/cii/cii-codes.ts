@@ -1,7 +1,7 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { fatal, type Assertion, type RuleContext } from '../../binding.js';
 import { flagIs, parentIs, stringValue } from '../../xpath.js';
-import { attributeListed, hasAncestor, hasAttribute, listed } from '../code-list-match.js';
+import { hasAncestor, hasAttribute, listed, listedAttribute, listedValue } from '../code-list-match.js';
 import { EAS } from '../code-lists/eas.js';
 import { ISO_3166_1_CII } from '../code-lists/iso-3166-1-cii.js';
 import { ISO_4217 } from '../code-lists/iso-4217.js';
@@ -99,29 +99,29 @@ export const CII_CODE_CONTEXTS: readonly RuleContext[] = [
 
 /** The code-list assertions of CII: one per official assert. */
 export const CII_CODE_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-CL-01', 'Codes_DocumentTypeCode', (code) => listed(UNTDID_1001, stringValue(code))),
-  fatal('BR-CL-03', 'Codes_TaxTotalAmount', (amount) => attributeListed(ISO_4217, amount, 'currencyID')),
-  fatal('BR-CL-04', 'Codes_InvoiceCurrencyCode', (code) => listed(ISO_4217, stringValue(code))),
-  fatal('BR-CL-05', 'Codes_TaxCurrencyCode', (code) => listed(ISO_4217, stringValue(code))),
-  fatal('BR-CL-06', 'Codes_DueDateTypeCode', (code) => listed(UNTDID_2475_VAT_POINT, stringValue(code))),
-  fatal('BR-CL-07', 'Codes_ReferenceTypeCode', (code) => listed(UNTDID_1153, stringValue(code))),
-  fatal('BR-CL-08', 'Codes_SubjectCode', (code) => listed(UNTDID_4451, stringValue(code))),
-  fatal('BR-CL-10', 'Codes_PartyGlobalID', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
-  fatal('BR-CL-11', 'Codes_RegistrationID', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
-  fatal('BR-CL-13', 'Codes_ClassCode', (code) => attributeListed(UNTDID_7143, code, 'listID')),
-  fatal('BR-CL-14', 'Codes_CountryID', (code) => listed(ISO_3166_1_CII, stringValue(code))),
-  fatal('BR-CL-15', 'Codes_OriginCountry', (id) => listed(ISO_3166_1_CII, stringValue(id))),
-  fatal('BR-CL-16', 'Codes_PaymentMeansCode', (code) => listed(UNTDID_4461, stringValue(code))),
-  fatal('BR-CL-17', 'Codes_CategoryTradeTax', (code) => listed(UNTDID_5305, stringValue(code))),
-  fatal('BR-CL-18', 'Codes_ApplicableTradeTax', (code) => listed(UNTDID_5305, stringValue(code))),
-  fatal('BR-CL-19', 'Codes_AllowanceReasonCode', (code) => listed(UNTDID_5189, stringValue(code))),
-  fatal('BR-CL-20', 'Codes_ChargeReasonCode', (code) => listed(UNTDID_7161, stringValue(code))),
-  fatal('BR-CL-21', 'Codes_ProductGlobalID', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
+  fatal('BR-CL-01', 'Codes_DocumentTypeCode', listedValue(UNTDID_1001)),
+  fatal('BR-CL-03', 'Codes_TaxTotalAmount', listedAttribute(ISO_4217, 'currencyID')),
+  fatal('BR-CL-04', 'Codes_InvoiceCurrencyCode', listedValue(ISO_4217)),
+  fatal('BR-CL-05', 'Codes_TaxCurrencyCode', listedValue(ISO_4217)),
+  fatal('BR-CL-06', 'Codes_DueDateTypeCode', listedValue(UNTDID_2475_VAT_POINT)),
+  fatal('BR-CL-07', 'Codes_ReferenceTypeCode', listedValue(UNTDID_1153)),
+  fatal('BR-CL-08', 'Codes_SubjectCode', listedValue(UNTDID_4451)),
+  fatal('BR-CL-10', 'Codes_PartyGlobalID', listedAttribute(ISO_6523_ICD, 'schemeID')),
+  fatal('BR-CL-11', 'Codes_RegistrationID', listedAttribute(ISO_6523_ICD, 'schemeID')),
+  fatal('BR-CL-13', 'Codes_ClassCode', listedAttribute(UNTDID_7143, 'listID')),
+  fatal('BR-CL-14', 'Codes_CountryID', listedValue(ISO_3166_1_CII)),
+  fatal('BR-CL-15', 'Codes_OriginCountry', listedValue(ISO_3166_1_CII)),
+  fatal('BR-CL-16', 'Codes_PaymentMeansCode', listedValue(UNTDID_4461)),
+  fatal('BR-CL-17', 'Codes_CategoryTradeTax', listedValue(UNTDID_5305)),
+  fatal('BR-CL-18', 'Codes_ApplicableTradeTax', listedValue(UNTDID_5305)),
+  fatal('BR-CL-19', 'Codes_AllowanceReasonCode', listedValue(UNTDID_5189)),
+  fatal('BR-CL-20', 'Codes_ChargeReasonCode', listedValue(UNTDID_7161)),
+  fatal('BR-CL-21', 'Codes_ProductGlobalID', listedAttribute(ISO_6523_ICD, 'schemeID')),
   // The code is compared in upper case: 'vatex-eu-ae' is accepted.
   fatal('BR-CL-22', 'Codes_ExemptionReasonCode', (code) => listed(VATEX, stringValue(code).toUpperCase())),
-  fatal('BR-CL-23', 'Codes_Quantity', (quantity) => attributeListed(UNECE_REC_20_21, quantity, 'unitCode')),
+  fatal('BR-CL-23', 'Codes_Quantity', listedAttribute(UNECE_REC_20_21, 'unitCode')),
   // Compared as is, without normalising spaces.
   fatal('BR-CL-24', 'Codes_AttachmentMimeCode', (object) => MIME_TYPES.has(object.attributes['mimeCode'] ?? '')),
-  fatal('BR-CL-25', 'Codes_URIID', (id) => attributeListed(EAS, id, 'schemeID')),
-  fatal('BR-CL-26', 'Codes_DeliveryLocation', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
+  fatal('BR-CL-25', 'Codes_URIID', listedAttribute(EAS, 'schemeID')),
+  fatal('BR-CL-26', 'Codes_DeliveryLocation', listedAttribute(ISO_6523_ICD, 'schemeID')),
 ];

@@ -1,5 +1,6 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { fatal, type Assertion } from '../../binding.js';
+import { filledPath } from '../../assertion-tests.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { at, filled, has, stringValue } from '../../xpath.js';
 import { attributeFilled, firstKids, withAttribute } from './cii-model-query.js';
@@ -32,15 +33,15 @@ function someCategoryCode(doc: DocumentIndex, code: string): boolean {
 
 /** The assertions of the `Invoice` context owned by the model binding (all but BR-CO-15 and the VAT categories). */
 export const CII_MODEL_INVOICE_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-01', 'Invoice', (e) => filled(e, 'rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID')),
-  fatal('BR-02', 'Invoice', (e) => filled(e, 'rsm:ExchangedDocument/ram:ID')),
+  fatal('BR-01', 'Invoice', filledPath('rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID')),
+  fatal('BR-02', 'Invoice', filledPath('rsm:ExchangedDocument/ram:ID')),
   fatal('BR-03', 'Invoice', (e) => {
     // udt:DateTimeString[@format='102']: only a date in format 102 counts.
     const dates = withAttribute(at(e, 'rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString'), 'format', '102');
     return filled(dates);
   }),
-  fatal('BR-04', 'Invoice', (e) => filled(e, 'rsm:ExchangedDocument/ram:TypeCode')),
-  fatal('BR-05', 'Invoice', (e) => filled(e, 'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode')),
+  fatal('BR-04', 'Invoice', filledPath('rsm:ExchangedDocument/ram:TypeCode')),
+  fatal('BR-05', 'Invoice', filledPath('rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode')),
   fatal('BR-06', 'Invoice', (e) => filled(at(e, SELLER), 'ram:Name')),
   fatal('BR-07', 'Invoice', (e) => filled(at(e, BUYER), 'ram:Name')),
   fatal('BR-08', 'Invoice', (e) => has(at(e, SELLER), 'ram:PostalTradeAddress')),

@@ -1,7 +1,8 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { fatal, type Assertion } from '../../binding.js';
+import { decimalsAtMostPath, filledPath, hasPath } from '../../assertion-tests.js';
 import type { DocumentIndex } from '../../document-index.js';
-import { at, decimalsAtMost, filled, has } from '../../xpath.js';
+import { at, has } from '../../xpath.js';
 import { attributeFilled, attributes, hasAncestors, isVatType, someAtLeast, someNotNegative, withAttribute } from './cii-model-query.js';
 
 /** The CII model rules on invoice lines (BG-25), their period (BG-26) and item attributes (BG-32), and on the invoicing period (BG-14). */
@@ -39,12 +40,12 @@ function hasStartOrEnd(period: XmlElement): boolean {
 
 /** The assertions of the line, period and item attribute contexts. */
 export const CII_MODEL_LINE_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-21', 'Invoice_line', (e) => filled(e, 'ram:AssociatedDocumentLineDocument/ram:LineID')),
-  fatal('BR-22', 'Invoice_line', (e) => has(e, 'ram:SpecifiedLineTradeDelivery/ram:BilledQuantity')),
+  fatal('BR-21', 'Invoice_line', filledPath('ram:AssociatedDocumentLineDocument/ram:LineID')),
+  fatal('BR-22', 'Invoice_line', hasPath('ram:SpecifiedLineTradeDelivery/ram:BilledQuantity')),
   fatal('BR-23', 'Invoice_line', (e) => attributes(at(e, 'ram:SpecifiedLineTradeDelivery/ram:BilledQuantity'), 'unitCode').length > 0),
-  fatal('BR-24', 'Invoice_line', (e) => has(e, LINE_NET_AMOUNT)),
-  fatal('BR-25', 'Invoice_line', (e) => filled(e, 'ram:SpecifiedTradeProduct/ram:Name')),
-  fatal('BR-26', 'Invoice_line', (e) => has(e, 'ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount')),
+  fatal('BR-24', 'Invoice_line', hasPath(LINE_NET_AMOUNT)),
+  fatal('BR-25', 'Invoice_line', filledPath('ram:SpecifiedTradeProduct/ram:Name')),
+  fatal('BR-26', 'Invoice_line', hasPath('ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount')),
   // BR-27/BR-28: `price >= 0` compares the untyped price as an xs:double, existentially.
   fatal('BR-27', 'Invoice_line', (e) => someNotNegative(at(e, 'ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice/ram:ChargeAmount'))),
   fatal('BR-28', 'Invoice_line', (e) => {
@@ -59,7 +60,7 @@ export const CII_MODEL_LINE_ASSERTIONS: readonly Assertion[] = [
     at(e, 'ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax').some((tax) => isVatType(tax) && has(tax, 'ram:CategoryCode')),
   ),
   fatal('BR-CO-18', 'Invoice_line', (_e, doc) => hasVatBreakdown(doc)),
-  fatal('BR-DEC-23', 'Invoice_line', (e) => decimalsAtMost(e, LINE_NET_AMOUNT, 2)),
+  fatal('BR-DEC-23', 'Invoice_line', decimalsAtMostPath(LINE_NET_AMOUNT, 2)),
 
   fatal('BR-30', 'Invoice_line_period', endNotBeforeStart),
   fatal('BR-CO-20', 'Invoice_line_period', hasStartOrEnd),

@@ -1,4 +1,5 @@
 import { fatal, type Assertion } from '../../binding.js';
+import { filledPath, hasPath } from '../../assertion-tests.js';
 import { at, filled, has, stringValue } from '../../xpath.js';
 import { anyEqual, leadingCharacters, values, withAttribute } from './cii-model-query.js';
 
@@ -55,9 +56,9 @@ export const CII_MODEL_PARTY_ASSERTIONS: readonly Assertion[] = [
       withAttribute(at(e, 'ram:SpecifiedTaxRegistration/ram:ID'), 'schemeID', 'VA').length > 0,
   ),
 
-  fatal('BR-18', 'Seller_tax_representative', (e) => filled(e, 'ram:Name')),
-  fatal('BR-19', 'Seller_tax_representative', (e) => has(e, 'ram:PostalTradeAddress')),
-  fatal('BR-20', 'Seller_tax_representative', (e) => filled(e, 'ram:PostalTradeAddress/ram:CountryID')),
+  fatal('BR-18', 'Seller_tax_representative', filledPath('ram:Name')),
+  fatal('BR-19', 'Seller_tax_representative', hasPath('ram:PostalTradeAddress')),
+  fatal('BR-20', 'Seller_tax_representative', filledPath('ram:PostalTradeAddress/ram:CountryID')),
   fatal('BR-56', 'Seller_tax_representative', (e) => filled(withAttribute(at(e, 'ram:SpecifiedTaxRegistration/ram:ID'), 'schemeID', 'VA'))),
 
   // BR-CO-09: contains(' 1A AD … ', concat(' ', substring(., 1, 2), ' ')) — the first two characters are a

@@ -1,6 +1,6 @@
-import { DecimalClass, type DecimalNumber } from '../../../model/decimal.js';
+import { XsDecimal } from '../../xs-decimal.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
-import type { DocumentIndex } from '../../document-index.js';
+import { documentMemo, type DocumentIndex } from '../../document-index.js';
 import { at, kid, normalizeSpace, number, stringValue, text } from '../../xpath.js';
 
 /**
@@ -34,10 +34,12 @@ export function hasAncestors(element: XmlElement, ancestors: readonly string[], 
 
 /** `/rsm:CrossIndustryInvoice/rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement` (memoised). */
 export function headerSettlements(doc: DocumentIndex): readonly XmlElement[] {
-  return doc.once('cii-model:header-settlements', () =>
-    isCiiRoot(doc.root) ? at(doc.root, 'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement') : EMPTY,
-  );
+  return doc.memoised(HEADER_SETTLEMENTS);
 }
+
+const HEADER_SETTLEMENTS = documentMemo((doc) =>
+  isCiiRoot(doc.root) ? at(doc.root, 'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement') : EMPTY,
+);
 
 /** A path below the header settlement, e.g. `ram:InvoiceCurrencyCode` (absolute in the rules). */
 export function fromHeaderSettlement(doc: DocumentIndex, relativePath: string): readonly XmlElement[] {
@@ -152,9 +154,10 @@ const TWO_52 = 2n ** 52n;
  * `xs:decimal(x)` of an xs:double: its exact binary value, as Saxon computes it (`new BigDecimal(double)`),
  * not the shortest decimal that prints as the same double. Undefined for NaN and infinities (a cast error).
  */
-export function exactDecimal(value: number): DecimalNumber | undefined {
+export function exactDecimal(value: number): XsDecimal | undefined {
   if (!Number.isFinite(value)) return undefined;
-  if (value === 0) return new DecimalClass(0);
+  if (value === 0) return XsDecimal.ZERO;
+  if (Number.isSafeInteger(value)) return XsDecimal.fromScaled(value, 0);
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, value);
   const high = view.getUint32(0);
@@ -175,5 +178,22 @@ export function exactDecimal(value: number): DecimalNumber | undefined {
     const scaled = (mantissa * 5n ** BigInt(k)).toString().padStart(k + 1, '0');
     digits = `${scaled.slice(0, -k)}.${scaled.slice(-k)}`;
   }
-  return new DecimalClass(value < 0 ? `-${digits}` : digits);
+  return XsDecimal.fromExactText(value < 0 ? `-${digits}` : digits);
+}
+
+/** Doubles below this, times 100, are within 2^-14 of their exact value (ulp of 2^39 is 2^-13). */
+const CENTS_FAST_LIMIT = 2 ** 32;
+
+/**
+ * `round(xs:decimal(x) * 100) div 100` of an xs:double (exact binary value, halves towards +∞). Usually
+ * without expanding the double: when `x * 100` in doubles lies within 1/4 of an integer n, the exact product
+ * lies within 1/4 + 2^-13 of n, so it rounds to n whatever the rounding of the multiplication was.
+ */
+export function exactDecimalRounded2(value: number): XsDecimal | undefined {
+  if (Number.isFinite(value) && Math.abs(value) < CENTS_FAST_LIMIT) {
+    const cents = value * 100;
+    const nearest = Math.round(cents);
+    if (Math.abs(cents - nearest) <= 0.25) return XsDecimal.fromScaled(nearest, 2);
+  }
+  return exactDecimal(value)?.roundHalfCeil(2);
 }

@@ -1,6 +1,8 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
+import { XsDecimal } from '../../xs-decimal.js';
 import { fatal, type Assertion } from '../../binding.js';
-import { decimal, decimalAt, decimalsAtMost, first, has, normalizeSpace, round, round2, stringValue, text, valueIs } from '../../xpath.js';
+import { decimalsAtMostPath, hasPath } from '../../assertion-tests.js';
+import { decimal, decimalAt, first, has, normalizeSpace, round, round2, stringValue, text, valueIs } from '../../xpath.js';
 import { isVatType } from './cii-model-query.js';
 
 /**
@@ -27,18 +29,18 @@ function taxAmountMatchesRate(tax: XmlElement): boolean {
   const basis = decimalAt(tax, 'ram:BasisAmount');
   if (basis === undefined) return false;
   const expected = round2(basis.abs().times(rate.div(100)));
-  return amount.abs().minus(1).lte(expected) && amount.abs().plus(1).gte(expected);
+  return amount.abs().minus(XsDecimal.ONE).lte(expected) && amount.abs().plus(XsDecimal.ONE).gte(expected);
 }
 
 /** The assertions of `VAT_breakdown`. */
 export const CII_MODEL_VAT_BREAKDOWN_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-45', 'VAT_breakdown', (e) => has(e, 'ram:BasisAmount')),
-  fatal('BR-46', 'VAT_breakdown', (e) => has(e, 'ram:CalculatedAmount')),
+  fatal('BR-45', 'VAT_breakdown', hasPath('ram:BasisAmount')),
+  fatal('BR-46', 'VAT_breakdown', hasPath('ram:CalculatedAmount')),
   fatal('BR-47', 'VAT_breakdown', (e) => isVatType(e) && has(e, 'ram:CategoryCode')),
   fatal('BR-48', 'VAT_breakdown', (e) => isVatType(e) && (has(e, 'ram:RateApplicablePercent') || valueIs(e, 'ram:CategoryCode', 'O'))),
   // BR-CO-03: a tax point date (BT-7) and a tax point date code (BT-8) anywhere in the document exclude each other.
   fatal('BR-CO-03', 'VAT_breakdown', (_e, doc) => doc.all('ram:TaxPointDate').length === 0 || doc.all('ram:DueDateTypeCode').length === 0),
   fatal('BR-CO-17', 'VAT_breakdown', taxAmountMatchesRate),
-  fatal('BR-DEC-19', 'VAT_breakdown', (e) => decimalsAtMost(e, 'ram:BasisAmount', 2)),
-  fatal('BR-DEC-20', 'VAT_breakdown', (e) => decimalsAtMost(e, 'ram:CalculatedAmount', 2)),
+  fatal('BR-DEC-19', 'VAT_breakdown', decimalsAtMostPath('ram:BasisAmount', 2)),
+  fatal('BR-DEC-20', 'VAT_breakdown', decimalsAtMostPath('ram:CalculatedAmount', 2)),
 ];

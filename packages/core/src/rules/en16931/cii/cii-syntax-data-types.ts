@@ -8,12 +8,12 @@ import {
   absoluteMatcher,
   anywhereContext,
   custom,
+  familyContext,
   group,
   hasAncestor,
   INVOICE,
   LINE,
   matchingContext,
-  nameFamily,
   type SyntaxGroup,
 } from './cii-syntax-table.js';
 
@@ -60,7 +60,7 @@ export const PLAIN_IDENTIFIER: SyntaxGroup = group(
 
 /** `//ram:*[ends-with(name(), 'ID')]`. */
 export const IDENTIFIER: SyntaxGroup = group(
-  matchingContext('identifier', ['*'], (element) => nameFamily(element) === 'identifier'),
+  familyContext('identifier', 'identifier'),
   'an identifier (ram:*ID)',
   [
     absent('fatal', [
@@ -117,7 +117,7 @@ const isSupportingDocument = (element: XmlElement): boolean => isAdditionalDocum
 
 /** `//ram:*[ends-with(name(), 'ReferencedDocument')]`. */
 export const REFERENCED_DOCUMENT: SyntaxGroup = group(
-  matchingContext('referenced-document', ['*'], (element) => nameFamily(element) === 'referenced-document'),
+  familyContext('referenced-document', 'referenced-document'),
   'a referenced document (ram:*ReferencedDocument)',
   [
     custom(
@@ -191,7 +191,7 @@ export const REFERENCED_DOCUMENT: SyntaxGroup = group(
 
 /** `//ram:*[ends-with(name(), 'Amount') and not(self::ram:TaxTotalAmount)]`. */
 export const AMOUNT: SyntaxGroup = group(
-  matchingContext('amount', ['*'], (element) => nameFamily(element) === 'amount'),
+  familyContext('amount', 'amount'),
   'an amount (ram:*Amount other than ram:TaxTotalAmount)',
   [
     absent('fatal', [
@@ -213,7 +213,7 @@ function someBilledQuantityHasUnit(doc: DocumentIndex): boolean {
 
 /** `//ram:*[ends-with(name(), 'Quantity')]`. */
 export const QUANTITY: SyntaxGroup = group(
-  matchingContext('quantity', ['*'], (element) => nameFamily(element) === 'quantity'),
+  familyContext('quantity', 'quantity'),
   'a quantity (ram:*Quantity)',
   [
     custom(
@@ -236,7 +236,7 @@ const isApplicableTradeTax = (element: XmlElement): boolean => element.name === 
 
 /** `//ram:*[ends-with(name(), 'TradeTax')]`. */
 export const TRADE_TAX: SyntaxGroup = group(
-  matchingContext('trade-tax', ['*'], (element) => nameFamily(element) === 'trade-tax'),
+  familyContext('trade-tax', 'trade-tax'),
   'a tax element (ram:*TradeTax)',
   [
     custom(

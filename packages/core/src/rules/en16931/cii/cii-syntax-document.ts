@@ -8,10 +8,9 @@ import {
   childrenAnywhere,
   custom,
   exactlyOnce,
+  familyContext,
   group,
   INVOICE,
-  matchingContext,
-  nameFamily,
   type SyntaxGroup,
 } from './cii-syntax-table.js';
 
@@ -135,7 +134,7 @@ export const ROOT: SyntaxGroup = group(
 
 /** `//*[ends-with(name(), 'DocumentContextParameter')]`, in any namespace. */
 export const CONTEXT_PARAMETER: SyntaxGroup = group(
-  matchingContext('document-context-parameter', ['*'], (element) => nameFamily(element) === 'context-parameter'),
+  familyContext('document-context-parameter', 'context-parameter'),
   'a document context parameter (*DocumentContextParameter)',
   [
     absent('warning', [

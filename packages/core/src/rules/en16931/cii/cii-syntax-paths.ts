@@ -1,4 +1,6 @@
-import type { XmlElement } from '../../../xml/xml-element.js';
+import { internalized, NO_ATTRIBUTES, type XmlElement } from '../../../xml/xml-element.js';
+import { addLength, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
+import { splitPath } from '../../xpath.js';
 
 /**
  * Tests of relative paths for the CII syntax rules, precompiled and allocation-free because they run on
@@ -8,10 +10,10 @@ import type { XmlElement } from '../../../xml/xml-element.js';
 
 /** Splits a relative path into element steps and an optional final attribute. */
 function parsePath(path: string): { steps: readonly string[]; attribute: string | undefined } {
-  const steps = path.split('/');
+  const steps = splitPath(path);
   const last = steps[steps.length - 1] as string;
   if (!last.startsWith('@')) return { steps, attribute: undefined };
-  return { steps: steps.slice(0, -1), attribute: last.slice(1) };
+  return { steps: steps.slice(0, -1), attribute: internalized(last.slice(1)) };
 }
 
 /**
@@ -40,7 +42,7 @@ function reaches(element: XmlElement, steps: readonly string[], index: number, a
 
 /** `count(path)` of a relative element path, precompiled and without allocation. */
 export function counter(path: string): (element: XmlElement) => number {
-  const steps = path.split('/');
+  const steps = splitPath(path);
   return (element) => countAlong(element, steps, 0);
 }
 
@@ -72,12 +74,14 @@ export function notBoth(first: string, second: string): (element: XmlElement) =>
 type TrieNode = {
   /** Rows whose path ends with this element step. */
   rows: number[];
-  /** Rows whose path ends with an attribute of this element: `[attribute, row]`. */
-  attributes: [string, number][];
+  /** Rows whose path ends with an attribute of this element, by attribute name. */
+  attributes: Map<string, number[]>;
   next: Map<string, TrieNode>;
+  /** The lengths of the names in `next`: most children are passed over without a lookup. */
+  nextLengths: NameLengths;
 };
 
-const newNode = (): TrieNode => ({ rows: [], attributes: [], next: new Map() });
+const newNode = (): TrieNode => ({ rows: [], attributes: new Map(), next: new Map(), nextLengths: noLengths() });
 
 /**
  * Answers the `not(path)` rules of one context. The paths form a trie; the first rule checked on an
@@ -100,12 +104,24 @@ export class AbsenceScanner {
       let node = this.root;
       for (const step of steps) {
         let next = node.next.get(step);
-        if (!next) node.next.set(step, (next = newNode()));
+        if (!next) {
+          node.next.set(step, (next = newNode()));
+          addLength(node.nextLengths, step);
+        }
         node = next;
       }
       if (attribute === undefined) node.rows.push(row);
-      else node.attributes.push([attribute, row]);
+      else {
+        const rows = node.attributes.get(attribute);
+        if (rows) rows.push(row);
+        else node.attributes.set(attribute, [row]);
+      }
     });
+  }
+
+  /** Which paths exist below `element` (1 = exists, by row); undefined when none does, the usual case. */
+  presentBelow(element: XmlElement): Uint8Array | undefined {
+    return this.visit(element, this.root, undefined);
   }
 
   /** True when path number `row` does not exist below `element`; `last` marks the context's last such rule. */
@@ -124,15 +140,18 @@ export class AbsenceScanner {
 
   private visit(element: XmlElement, node: TrieNode, found: Uint8Array | undefined): Uint8Array | undefined {
     let present = found;
-    const attributes = node.attributes;
-    for (let i = 0; i < attributes.length; i++) {
-      const [attribute, row] = attributes[i] as [string, number];
-      if (element.attributes[attribute] !== undefined) (present ??= new Uint8Array(this.size))[row] = 1;
+    // The element's own attributes (usually none or one) looked up among the rows, not every row tried on it.
+    if (node.attributes.size > 0 && element.attributes !== NO_ATTRIBUTES) {
+      for (const name in element.attributes) {
+        const rows = node.attributes.get(name);
+        if (rows) for (const row of rows) (present ??= new Uint8Array(this.size))[row] = 1;
+      }
     }
     if (node.next.size === 0) return present;
     const children = element.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i] as XmlElement;
+      if (!mayHaveLength(node.nextLengths, child.name)) continue;
       const next = node.next.get(child.name);
       if (next === undefined) continue;
       for (const row of next.rows) (present ??= new Uint8Array(this.size))[row] = 1;

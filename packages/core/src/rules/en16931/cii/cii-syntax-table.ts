@@ -1,8 +1,9 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
-import type { Assertion, RuleContext } from '../../binding.js';
+import type { Assertion, AssertionGroup, RuleContext } from '../../binding.js';
 import type { DocumentIndex } from '../../document-index.js';
 import type { Severity } from '../../finding.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
+import { splitPath } from '../../xpath.js';
 import { AbsenceScanner, counter } from './cii-syntax-paths.js';
 
 export { absenceTest, counter, exists, notBoth } from './cii-syntax-paths.js';
@@ -47,6 +48,8 @@ export function group(context: RuleContext, label: string, specs: readonly (Rule
   const flat = specs.flat();
   const paths = flat.flatMap((spec) => (typeof spec === 'function' ? [] : spec.rows.map(([, path]) => path)));
   const scanner = new AbsenceScanner(paths);
+  // The engine asks the scanner once for all the consecutive absence rows of the context.
+  const rows: AssertionGroup = { failing: (element) => scanner.presentBelow(element) };
   let row = 0;
   const rules = flat.flatMap((spec): SyntaxRule[] => {
     if (typeof spec === 'function') return [spec(context.name, label)];
@@ -54,7 +57,13 @@ export function group(context: RuleContext, label: string, specs: readonly (Rule
       const index = row++;
       const last = index === paths.length - 1;
       return {
-        assertion: { rule: id, flag: spec.flag, context: context.name, test: (element) => scanner.passes(element, index, last) },
+        assertion: {
+          rule: id,
+          flag: spec.flag,
+          context: context.name,
+          test: (element) => scanner.passes(element, index, last),
+          batch: { group: rows, row: index },
+        },
         definition: rule(id, [], absenceMessage(path, label, spec.flag)),
       };
     });
@@ -101,7 +110,7 @@ export function exactlyOnce(id: string, flag: Severity, path: string, terms: rea
 /** The message of an absence rule, in this project's words. */
 export function absenceMessage(path: string, label: string, flag: Severity): string {
   const remedy = flag === 'fatal' ? 'must be removed' : 'should be removed';
-  const steps = path.split('/');
+  const steps = splitPath(path);
   const last = steps[steps.length - 1] as string;
   if (last.startsWith('@')) {
     const owner = steps.length === 1 ? label : `${steps.slice(0, -1).join('/')} in ${label}`;
@@ -142,7 +151,7 @@ export function matchingContext(
  */
 export function absoluteMatcher(path: string): { element: string; matches: (element: XmlElement) => boolean } {
   if (!/^\/[^/]/.test(path)) throw new Error(`not an absolute path: ${path}`);
-  const steps = path.slice(1).split('/');
+  const steps = splitPath(path.slice(1));
   const element = steps[steps.length - 1] as string;
   const ancestors = steps.slice(0, -1).reverse();
   return {
@@ -167,20 +176,17 @@ export function absoluteMatcher(path: string): { element: string; matches: (elem
  */
 export type NameFamily = 'context-parameter' | 'identifier' | 'referenced-document' | 'amount' | 'quantity' | 'trade-tax' | 'none';
 
-let lastName = '';
-let lastFamily: NameFamily = 'none';
-
 /**
- * The family of an element's name. The engine asks every wildcard context about each element in turn, so
- * the answer for the last name is kept (a string, not the element): the suffix tests run once per element.
+ * A context for one name family, `//ram:*[ends-with(name(), X)]`: decided by the name alone, so the engine
+ * works it out once per name rather than once per element.
  */
-export function nameFamily(element: XmlElement): NameFamily {
-  const name = element.name;
-  if (name !== lastName) {
-    lastName = name;
-    lastFamily = familyOf(name, element.local);
-  }
-  return lastFamily;
+export function familyContext(name: string, family: Exclude<NameFamily, 'none'>): RuleContext {
+  return {
+    name: `cii-syntax/${name}`,
+    pattern: SYNTAX_PATTERN,
+    elements: ['*'],
+    nameMatches: (elementName, local) => familyOf(elementName, local) === family,
+  };
 }
 
 function familyOf(name: string, local: string): NameFamily {

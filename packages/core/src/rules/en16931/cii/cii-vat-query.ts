@@ -1,6 +1,6 @@
-import type { DecimalNumber } from '../../../model/decimal.js';
+import type { XsDecimal } from '../../xs-decimal.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
-import type { DocumentIndex } from '../../document-index.js';
+import { documentMemo, type DocumentIndex } from '../../document-index.js';
 import { at, flagIs, kids, round2, stringValue, text } from '../../xpath.js';
 import { decimalKey, rateKey, sumChildDecimals } from '../vat-decimals.js';
 
@@ -32,26 +32,27 @@ export type CategoryCounts = {
 
 /** The counts for `code` (all codes are counted in one pass, memoised). */
 export function categoryCounts(doc: DocumentIndex, code: string): CategoryCounts {
-  const counts = doc.once('cii-vat:counts', () => {
-    const byCode = new Map<string, CategoryCounts>();
-    const count = (tax: XmlElement, where: keyof CategoryCounts) => {
-      const codes = new Set(kids(tax, 'ram:CategoryCode').map(stringValue));
-      for (const c of codes) {
-        let entry = byCode.get(c);
-        if (!entry) byCode.set(c, (entry = { header: 0, line: 0, allowanceCharge: 0 }));
-        entry[where]++;
-      }
-    };
-    for (const tax of doc.all('ram:ApplicableTradeTax')) {
-      const parent = tax.parent?.name;
-      if (parent === 'ram:ApplicableHeaderTradeSettlement') count(tax, 'header');
-      else if (parent === 'ram:SpecifiedLineTradeSettlement') count(tax, 'line');
-    }
-    for (const tax of doc.all('ram:CategoryTradeTax')) count(tax, 'allowanceCharge');
-    return byCode;
-  });
-  return counts.get(code) ?? { header: 0, line: 0, allowanceCharge: 0 };
+  return doc.memoised(COUNTS).get(code) ?? { header: 0, line: 0, allowanceCharge: 0 };
 }
+
+const COUNTS = documentMemo((doc) => {
+  const byCode = new Map<string, CategoryCounts>();
+  const count = (tax: XmlElement, where: keyof CategoryCounts) => {
+    const codes = new Set(kids(tax, 'ram:CategoryCode').map(stringValue));
+    for (const c of codes) {
+      let entry = byCode.get(c);
+      if (!entry) byCode.set(c, (entry = { header: 0, line: 0, allowanceCharge: 0 }));
+      entry[where]++;
+    }
+  };
+  for (const tax of doc.all('ram:ApplicableTradeTax')) {
+    const parent = tax.parent?.name;
+    if (parent === 'ram:ApplicableHeaderTradeSettlement') count(tax, 'header');
+    else if (parent === 'ram:SpecifiedLineTradeSettlement') count(tax, 'line');
+  }
+  for (const tax of doc.all('ram:CategoryTradeTax')) count(tax, 'allowanceCharge');
+  return byCode;
+});
 
 /** `//name[ram:CategoryCode != code]`: some trade tax named `name` has a category code other than `code`. */
 export function anyOtherCategory(doc: DocumentIndex, name: 'ram:ApplicableTradeTax' | 'ram:CategoryTradeTax', code: string): boolean {
@@ -88,24 +89,26 @@ function registered(parties: readonly XmlElement[], schemes: readonly string[]):
 
 /** The document's party identifiers (memoised). */
 export function ciiPartyIds(doc: DocumentIndex): CiiPartyIds {
-  return doc.once('cii-vat:parties', () => {
-    const agreement = doc.root.name === 'rsm:CrossIndustryInvoice' ? at(doc.root, AGREEMENT) : [];
-    const seller = at(agreement, 'ram:SellerTradeParty');
-    const buyers = doc.all('ram:BuyerTradeParty');
-    return {
-      sellerTaxId: registered(seller, ['VA', 'FC']),
-      sellerVatId: registered(seller, ['VA']),
-      representativeVatId: registered(at(agreement, 'ram:SellerTaxRepresentativeTradeParty'), ['VA']),
-      anySellerTaxId: registered(doc.all('ram:SellerTradeParty'), ['VA', 'FC']),
-      anySellerVatId: registered(doc.all('ram:SellerTradeParty'), ['VA']),
-      anyRepresentativeVatId: registered(doc.all('ram:SellerTaxRepresentativeTradeParty'), ['VA']),
-      buyerVatId: registered(buyers, ['VA']),
-      buyerLegalId: at(buyers, 'ram:SpecifiedLegalOrganization/ram:ID').length > 0,
-    };
-  });
+  return doc.memoised(PARTY_IDS);
 }
 
-function groupKey(code: string, rate: DecimalNumber | undefined): string {
+const PARTY_IDS = documentMemo((doc): CiiPartyIds => {
+  const agreement = doc.root.name === 'rsm:CrossIndustryInvoice' ? at(doc.root, AGREEMENT) : [];
+  const seller = at(agreement, 'ram:SellerTradeParty');
+  const buyers = doc.all('ram:BuyerTradeParty');
+  return {
+    sellerTaxId: registered(seller, ['VA', 'FC']),
+    sellerVatId: registered(seller, ['VA']),
+    representativeVatId: registered(at(agreement, 'ram:SellerTaxRepresentativeTradeParty'), ['VA']),
+    anySellerTaxId: registered(doc.all('ram:SellerTradeParty'), ['VA', 'FC']),
+    anySellerVatId: registered(doc.all('ram:SellerTradeParty'), ['VA']),
+    anyRepresentativeVatId: registered(doc.all('ram:SellerTaxRepresentativeTradeParty'), ['VA']),
+    buyerVatId: registered(buyers, ['VA']),
+    buyerLegalId: at(buyers, 'ram:SpecifiedLegalOrganization/ram:ID').length > 0,
+  };
+});
+
+function groupKey(code: string, rate: XsDecimal | undefined): string {
   return rate === undefined ? code : `${code}\n${rateKey(rate)}`;
 }
 
@@ -154,21 +157,23 @@ const HEADER_ALLOWANCE_CHARGES = 'ram:ApplicableHeaderTradeSettlement/ram:Specif
 type Grouped = { lines: Map<string, XmlElement[]>; allowanceCharges: Map<string, XmlElement[]> };
 
 function grouped(doc: DocumentIndex): Grouped {
-  return doc.once('cii-vat:groups', () => {
-    const transactions = doc.root.name === 'rsm:CrossIndustryInvoice' ? kids(doc.root, 'rsm:SupplyChainTradeTransaction') : [];
-    return {
-      lines: groupByCategory(at(transactions, LINE_SETTLEMENTS), 'ram:ApplicableTradeTax'),
-      allowanceCharges: groupByCategory(at(transactions, HEADER_ALLOWANCE_CHARGES), 'ram:CategoryTradeTax'),
-    };
-  });
+  return doc.memoised(GROUPED);
 }
+
+const GROUPED = documentMemo((doc): Grouped => {
+  const transactions = doc.root.name === 'rsm:CrossIndustryInvoice' ? kids(doc.root, 'rsm:SupplyChainTradeTransaction') : [];
+  return {
+    lines: groupByCategory(at(transactions, LINE_SETTLEMENTS), 'ram:ApplicableTradeTax'),
+    allowanceCharges: groupByCategory(at(transactions, HEADER_ALLOWANCE_CHARGES), 'ram:CategoryTradeTax'),
+  };
+});
 
 /**
  * The taxable base the 08 rules expect for category `code` (and `rate`): the line totals, plus the charges,
  * minus the allowances in that category, each sum rounded to 2 decimals (`round(sum(…) * 10 * 10) div 100`),
  * xs:decimal throughout (memoised).
  */
-export function expectedBasisAmount(doc: DocumentIndex, code: string, rate?: DecimalNumber): DecimalNumber | undefined {
+export function expectedBasisAmount(doc: DocumentIndex, code: string, rate?: XsDecimal): XsDecimal | undefined {
   const key = groupKey(code, rate);
   return doc.once(`cii-vat:basis:${key}`, () => {
     const groups = grouped(doc);

@@ -1,4 +1,5 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
+import { XsDecimal } from '../../xs-decimal.js';
 import { fatal, type Assertion } from '../../binding.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { decimal, decimalAt, has, kid, kids, number, stringValue } from '../../xpath.js';
@@ -115,7 +116,7 @@ function taxAmountFromRate(tax: XmlElement | undefined): boolean {
   const percent = kid(tax, 'ram:RateApplicablePercent');
   if (calculated === undefined || basis === undefined || !percent) return false;
   const expected = Math.round(basis.abs().toNumber() * number(stringValue(percent))) / 100;
-  return calculated.abs().minus(1).toNumber() < expected && calculated.abs().plus(1).toNumber() > expected;
+  return calculated.abs().minus(XsDecimal.ONE).toNumber() < expected && calculated.abs().plus(XsDecimal.ONE).toNumber() > expected;
 }
 
 function taxAmount(f: CiiVatFamily, taxOf: (element: XmlElement) => XmlElement | undefined): (element: XmlElement) => boolean {

@@ -1,7 +1,7 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { fatal, type Assertion, type RuleContext } from '../../binding.js';
 import { flagIs, normalizeSpace, parentIs, stringLength, stringValue, substringAfter, valueIs } from '../../xpath.js';
-import { attributeListed, hasAncestor, hasAttribute, listed } from '../code-list-match.js';
+import { attributeListed, hasAncestor, hasAttribute, listed, listedAttribute, listedValue } from '../code-list-match.js';
 import { EAS } from '../code-lists/eas.js';
 import { ISO_3166_1_UBL } from '../code-lists/iso-3166-1-ubl.js';
 import { ISO_4217 } from '../code-lists/iso-4217.js';
@@ -148,11 +148,11 @@ export const UBL_CODE_ASSERTIONS: readonly Assertion[] = [
     listed(code.name === 'cbc:InvoiceTypeCode' ? UNTDID_1001_INVOICE : UNTDID_1001_CREDIT_NOTE, stringValue(code)),
   ),
   // No [@currencyID] in this context: an amount without a currency fails.
-  fatal('BR-CL-03', 'Codes_Amount', (amount) => attributeListed(ISO_4217, amount, 'currencyID')),
-  fatal('BR-CL-04', 'Codes_DocumentCurrencyCode', (code) => listed(ISO_4217, stringValue(code))),
-  fatal('BR-CL-05', 'Codes_TaxCurrencyCode', (code) => listed(ISO_4217, stringValue(code))),
-  fatal('BR-CL-06', 'Codes_VatPointDateCode', (code) => listed(UNTDID_2005_VAT_POINT, stringValue(code))),
-  fatal('BR-CL-07', 'Codes_InvoicedObjectIdentifier', (id) => attributeListed(UNTDID_1153, id, 'schemeID')),
+  fatal('BR-CL-03', 'Codes_Amount', listedAttribute(ISO_4217, 'currencyID')),
+  fatal('BR-CL-04', 'Codes_DocumentCurrencyCode', listedValue(ISO_4217)),
+  fatal('BR-CL-05', 'Codes_TaxCurrencyCode', listedValue(ISO_4217)),
+  fatal('BR-CL-06', 'Codes_VatPointDateCode', listedValue(UNTDID_2005_VAT_POINT)),
+  fatal('BR-CL-07', 'Codes_InvoicedObjectIdentifier', listedAttribute(UNTDID_1153, 'schemeID')),
   // SEPA (a creditor identifier) is also accepted for the seller's and the payee's identifiers.
   fatal(
     'BR-CL-10',
@@ -162,21 +162,21 @@ export const UBL_CODE_ASSERTIONS: readonly Assertion[] = [
       (normalizeSpace(id.attributes['schemeID'] ?? '') === 'SEPA' &&
         (hasAncestor(id, 'cac:AccountingSupplierParty') || hasAncestor(id, 'cac:PayeeParty'))),
   ),
-  fatal('BR-CL-11', 'Codes_LegalRegistration', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
-  fatal('BR-CL-13', 'Codes_ItemClassification', (code) => attributeListed(UNTDID_7143, code, 'listID')),
-  fatal('BR-CL-14', 'Codes_Country', (code) => listed(ISO_3166_1_UBL, stringValue(code))),
-  fatal('BR-CL-15', 'Codes_OriginCountry', (code) => listed(ISO_3166_1_UBL, stringValue(code))),
-  fatal('BR-CL-16', 'Codes_PaymentMeansCode', (code) => listed(UNTDID_4461, stringValue(code))),
-  fatal('BR-CL-17', 'Codes_TaxCategory', (id) => listed(UNTDID_5305, stringValue(id))),
-  fatal('BR-CL-18', 'Codes_ClassifiedTaxCategory', (id) => listed(UNTDID_5305, stringValue(id))),
-  fatal('BR-CL-19', 'Codes_AllowanceReasonCode', (code) => listed(UNTDID_5189, stringValue(code))),
-  fatal('BR-CL-20', 'Codes_ChargeReasonCode', (code) => listed(UNTDID_7161, stringValue(code))),
-  fatal('BR-CL-21', 'Codes_StandardItemIdentifier', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
+  fatal('BR-CL-11', 'Codes_LegalRegistration', listedAttribute(ISO_6523_ICD, 'schemeID')),
+  fatal('BR-CL-13', 'Codes_ItemClassification', listedAttribute(UNTDID_7143, 'listID')),
+  fatal('BR-CL-14', 'Codes_Country', listedValue(ISO_3166_1_UBL)),
+  fatal('BR-CL-15', 'Codes_OriginCountry', listedValue(ISO_3166_1_UBL)),
+  fatal('BR-CL-16', 'Codes_PaymentMeansCode', listedValue(UNTDID_4461)),
+  fatal('BR-CL-17', 'Codes_TaxCategory', listedValue(UNTDID_5305)),
+  fatal('BR-CL-18', 'Codes_ClassifiedTaxCategory', listedValue(UNTDID_5305)),
+  fatal('BR-CL-19', 'Codes_AllowanceReasonCode', listedValue(UNTDID_5189)),
+  fatal('BR-CL-20', 'Codes_ChargeReasonCode', listedValue(UNTDID_7161)),
+  fatal('BR-CL-21', 'Codes_StandardItemIdentifier', listedAttribute(ISO_6523_ICD, 'schemeID')),
   // The code is compared in upper case: 'vatex-eu-ae' is accepted.
   fatal('BR-CL-22', 'Codes_TaxExemptionReasonCode', (code) => listed(VATEX, stringValue(code).toUpperCase())),
-  fatal('BR-CL-23', 'Codes_Quantity', (quantity) => attributeListed(UNECE_REC_20_21, quantity, 'unitCode')),
+  fatal('BR-CL-23', 'Codes_Quantity', listedAttribute(UNECE_REC_20_21, 'unitCode')),
   // Compared as is, without normalising spaces.
   fatal('BR-CL-24', 'Codes_AttachmentMimeCode', (object) => MIME_TYPES.has(object.attributes['mimeCode'] ?? '')),
-  fatal('BR-CL-25', 'Codes_EndpointID', (id) => attributeListed(EAS, id, 'schemeID')),
-  fatal('BR-CL-26', 'Codes_DeliveryLocation', (id) => attributeListed(ISO_6523_ICD, id, 'schemeID')),
+  fatal('BR-CL-25', 'Codes_EndpointID', listedAttribute(EAS, 'schemeID')),
+  fatal('BR-CL-26', 'Codes_DeliveryLocation', listedAttribute(ISO_6523_ICD, 'schemeID')),
 ];

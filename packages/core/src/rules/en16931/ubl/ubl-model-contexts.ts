@@ -1,14 +1,9 @@
-import type { XmlElement } from '../../../xml/xml-element.js';
 import type { RuleContext } from '../../binding.js';
 import { kids, stringValue } from '../../xpath.js';
-import { chargeIndicatorIs, isRootChild, isUblRoot, isVatScheme, under } from './ubl-query.js';
+import { chargeIndicatorIs, isRootChild, isUblRoot, isVatScheme, underLineNames, underNames } from './ubl-query.js';
 
-const LINES = ['cac:InvoiceLine', 'cac:CreditNoteLine'];
-
-/** `cac:InvoiceLine/names/e | cac:CreditNoteLine/names/e`. */
-function underLine(element: XmlElement, ...names: readonly string[]): boolean {
-  return LINES.some((line) => under(element, line, ...names));
-}
+/** `cac:InvoiceLine/e | cac:CreditNoteLine/e`. */
+const inLine = underLineNames();
 
 /**
  * The rule contexts of the pattern "UBL-model" up to the VAT identifiers, in the official order (the
@@ -21,25 +16,25 @@ export const UBL_MODEL_CORE_CONTEXTS: readonly RuleContext[] = [
     name: 'Buyer_electronic_address',
     pattern: 'model',
     elements: ['cbc:EndpointID'],
-    matches: (e) => under(e, 'cac:AccountingCustomerParty', 'cac:Party'),
+    matches: underNames('cac:AccountingCustomerParty', 'cac:Party'),
   },
   {
     name: 'Buyer_postal_address',
     pattern: 'model',
     elements: ['cac:PostalAddress'],
-    matches: (e) => under(e, 'cac:AccountingCustomerParty', 'cac:Party'),
+    matches: underNames('cac:AccountingCustomerParty', 'cac:Party'),
   },
   {
     name: 'Card_information',
     pattern: 'model',
     elements: ['cbc:PrimaryAccountNumberID'],
-    matches: (e) => under(e, 'cac:PaymentMeans', 'cac:CardAccount'),
+    matches: underNames('cac:PaymentMeans', 'cac:CardAccount'),
   },
   {
     name: 'Deliver_to_address',
     pattern: 'model',
     elements: ['cac:Address'],
-    matches: (e) => under(e, 'cac:Delivery', 'cac:DeliveryLocation'),
+    matches: underNames('cac:Delivery', 'cac:DeliveryLocation'),
   },
   {
     name: 'Document_level_allowances',
@@ -55,33 +50,33 @@ export const UBL_MODEL_CORE_CONTEXTS: readonly RuleContext[] = [
   },
   { name: 'Document_totals', pattern: 'model', elements: ['cac:LegalMonetaryTotal'] },
   { name: 'Invoice', pattern: 'model', elements: ['Invoice', 'CreditNote'], matches: (e) => isUblRoot(e) },
-  { name: 'Invoice_Line', pattern: 'model', elements: LINES },
+  { name: 'Invoice_Line', pattern: 'model', elements: ['cac:InvoiceLine', 'cac:CreditNoteLine'] },
   {
     name: 'Invoice_line_allowances',
     pattern: 'model',
     elements: ['cac:AllowanceCharge'],
-    matches: (e) => underLine(e) && chargeIndicatorIs(e, false),
+    matches: (e) => inLine(e) && chargeIndicatorIs(e, false),
   },
   {
     name: 'Invoice_line_charges',
     pattern: 'model',
     elements: ['cac:AllowanceCharge'],
-    matches: (e) => underLine(e) && chargeIndicatorIs(e, true),
+    matches: (e) => inLine(e) && chargeIndicatorIs(e, true),
   },
-  { name: 'Invoice_Line_Period', pattern: 'model', elements: ['cac:InvoicePeriod'], matches: (e) => underLine(e) },
+  { name: 'Invoice_Line_Period', pattern: 'model', elements: ['cac:InvoicePeriod'], matches: inLine },
   { name: 'Invoice_Period', pattern: 'model', elements: ['cac:InvoicePeriod'] },
   { name: 'Item_attributes', pattern: 'model', elements: ['cac:AdditionalItemProperty'] },
   {
     name: 'Item_classification_identifier',
     pattern: 'model',
     elements: ['cbc:ItemClassificationCode'],
-    matches: (e) => underLine(e, 'cac:Item', 'cac:CommodityClassification'),
+    matches: underLineNames('cac:Item', 'cac:CommodityClassification'),
   },
   {
     name: 'Item_standard_identifier',
     pattern: 'model',
     elements: ['cbc:ID'],
-    matches: (e) => underLine(e, 'cac:Item', 'cac:StandardItemIdentification'),
+    matches: underLineNames('cac:Item', 'cac:StandardItemIdentification'),
   },
   { name: 'Note', pattern: 'model', elements: ['cbc:Note'], matches: (e) => isRootChild(e) },
   { name: 'Payee', pattern: 'model', elements: ['cac:PayeeParty'] },
@@ -104,22 +99,22 @@ export const UBL_MODEL_CORE_CONTEXTS: readonly RuleContext[] = [
     name: 'Seller_electronic_address',
     pattern: 'model',
     elements: ['cbc:EndpointID'],
-    matches: (e) => under(e, 'cac:AccountingSupplierParty', 'cac:Party'),
+    matches: underNames('cac:AccountingSupplierParty', 'cac:Party'),
   },
   {
     name: 'Seller_postal_address',
     pattern: 'model',
     elements: ['cac:PostalAddress'],
-    matches: (e) => under(e, 'cac:AccountingSupplierParty', 'cac:Party'),
+    matches: underNames('cac:AccountingSupplierParty', 'cac:Party'),
   },
   { name: 'Tax_Representative', pattern: 'model', elements: ['cac:TaxRepresentativeParty'] },
   {
     name: 'Tax_Representative_postal_address',
     pattern: 'model',
     elements: ['cac:PostalAddress'],
-    matches: (e) => under(e, 'cac:TaxRepresentativeParty'),
+    matches: underNames('cac:TaxRepresentativeParty'),
   },
   { name: 'Tax_Total', pattern: 'model', elements: ['cac:TaxTotal'], matches: (e) => isRootChild(e) },
-  { name: 'VAT_breakdown', pattern: 'model', elements: ['cac:TaxSubtotal'], matches: (e) => under(e, 'cac:TaxTotal') },
+  { name: 'VAT_breakdown', pattern: 'model', elements: ['cac:TaxSubtotal'], matches: underNames('cac:TaxTotal') },
   { name: 'VAT_identifiers', pattern: 'model', elements: ['cac:PartyTaxScheme'], matches: (e) => isVatScheme(e) },
 ];

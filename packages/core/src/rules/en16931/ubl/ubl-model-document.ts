@@ -1,7 +1,8 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { fatal, type Assertion } from '../../binding.js';
+import { filledPath, hasAnyPath, hasPath } from '../../assertion-tests.js';
 import type { DocumentIndex } from '../../document-index.js';
-import { decimal, decimalAt, filled, has, kids, round2, stringLength, stringValue, substringAfter, valueIs } from '../../xpath.js';
+import { at, decimal, decimalAt, filled, has, kids, round2, stringLength, stringValue, substringAfter, valueIs } from '../../xpath.js';
 
 /**
  * The UBL binding of the core rules checked on the invoice or credit note as a whole (context `Invoice`,
@@ -13,7 +14,7 @@ const BUYER = 'cac:AccountingCustomerParty/cac:Party';
 
 /** `//cac:TaxTotal/cbc:TaxAmount`: every VAT total amount, document or line level. */
 function allTaxAmounts(doc: DocumentIndex): readonly XmlElement[] {
-  return doc.once('ubl-model:tax-amounts', () => doc.all('cac:TaxTotal').flatMap((total) => kids(total, 'cbc:TaxAmount')));
+  return doc.once('ubl-model:tax-amounts', () => at(doc.all('cac:TaxTotal'), 'cbc:TaxAmount'));
 }
 
 /**
@@ -32,9 +33,7 @@ function currencyAmountDecimalsOk(doc: DocumentIndex, childName: string): boolea
 
 /** BR-CO-15 for one document currency: one VAT total in it, and BT-112 = round(BT-109 + BT-110, 2). */
 function totalWithVatOk(root: XmlElement, currency: string): boolean {
-  const vatTotals = kids(root, 'cac:TaxTotal').flatMap((total) =>
-    kids(total, 'cbc:TaxAmount').filter((amount) => amount.attributes['currencyID'] === currency),
-  );
+  const vatTotals = at(root, 'cac:TaxTotal/cbc:TaxAmount').filter((amount) => amount.attributes['currencyID'] === currency);
   if (vatTotals.length !== 1) return false;
   const vat = decimal(stringValue(vatTotals[0]));
   const withVat = decimalAt(root, 'cac:LegalMonetaryTotal/cbc:TaxInclusiveAmount');
@@ -62,16 +61,16 @@ function usesCategory(root: XmlElement, doc: DocumentIndex, code: string): boole
 
 /** Assertions of the context `Invoice`. */
 export const UBL_MODEL_DOCUMENT_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-01', 'Invoice', (e) => filled(e, 'cbc:CustomizationID')),
-  fatal('BR-02', 'Invoice', (e) => filled(e, 'cbc:ID')),
-  fatal('BR-03', 'Invoice', (e) => filled(e, 'cbc:IssueDate')),
+  fatal('BR-01', 'Invoice', filledPath('cbc:CustomizationID')),
+  fatal('BR-02', 'Invoice', filledPath('cbc:ID')),
+  fatal('BR-03', 'Invoice', filledPath('cbc:IssueDate')),
   fatal('BR-04', 'Invoice', (e) => filled(e, 'cbc:InvoiceTypeCode') || filled(e, 'cbc:CreditNoteTypeCode')),
-  fatal('BR-05', 'Invoice', (e) => filled(e, 'cbc:DocumentCurrencyCode')),
-  fatal('BR-06', 'Invoice', (e) => filled(e, `${SELLER}/cac:PartyLegalEntity/cbc:RegistrationName`)),
-  fatal('BR-07', 'Invoice', (e) => filled(e, `${BUYER}/cac:PartyLegalEntity/cbc:RegistrationName`)),
-  fatal('BR-08', 'Invoice', (e) => has(e, `${SELLER}/cac:PostalAddress`)),
-  fatal('BR-10', 'Invoice', (e) => has(e, `${BUYER}/cac:PostalAddress`)),
-  fatal('BR-16', 'Invoice', (e) => has(e, 'cac:InvoiceLine') || has(e, 'cac:CreditNoteLine')),
+  fatal('BR-05', 'Invoice', filledPath('cbc:DocumentCurrencyCode')),
+  fatal('BR-06', 'Invoice', filledPath(`${SELLER}/cac:PartyLegalEntity/cbc:RegistrationName`)),
+  fatal('BR-07', 'Invoice', filledPath(`${BUYER}/cac:PartyLegalEntity/cbc:RegistrationName`)),
+  fatal('BR-08', 'Invoice', hasPath(`${SELLER}/cac:PostalAddress`)),
+  fatal('BR-10', 'Invoice', hasPath(`${BUYER}/cac:PostalAddress`)),
+  fatal('BR-16', 'Invoice', hasAnyPath('cac:InvoiceLine', 'cac:CreditNoteLine')),
   // Every VAT accounting currency (BT-6) has a VAT total (BT-111) in it, anywhere in the document.
   fatal('BR-53', 'Invoice', (e, doc) =>
     kids(e, 'cbc:TaxCurrencyCode').every((code) => {
@@ -81,7 +80,7 @@ export const UBL_MODEL_DOCUMENT_ASSERTIONS: readonly Assertion[] = [
   ),
   fatal('BR-CO-03', 'Invoice', (e) => !(has(e, 'cbc:TaxPointDate') && has(e, 'cac:InvoicePeriod/cbc:DescriptionCode'))),
   fatal('BR-CO-15', 'Invoice', (e) => kids(e, 'cbc:DocumentCurrencyCode').every((code) => totalWithVatOk(e, stringValue(code)))),
-  fatal('BR-CO-18', 'Invoice', (e) => has(e, 'cac:TaxTotal/cac:TaxSubtotal')),
+  fatal('BR-CO-18', 'Invoice', hasPath('cac:TaxTotal/cac:TaxSubtotal')),
   fatal('BR-DEC-13', 'Invoice', (_e, doc) => currencyAmountDecimalsOk(doc, 'cbc:DocumentCurrencyCode')),
   fatal('BR-DEC-15', 'Invoice', (_e, doc) => currencyAmountDecimalsOk(doc, 'cbc:TaxCurrencyCode')),
   fatal('BR-B-01', 'Invoice', (_e, doc) => splitPaymentDomestic(doc)),

@@ -1,7 +1,8 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { fatal, warning, type Assertion } from '../../binding.js';
-import { at, filled, has, normalizeSpace, stringLength, stringValue, text } from '../../xpath.js';
-import { hasAttribute, vatKids } from './ubl-query.js';
+import { filledPath, hasAttributeNamed, hasPath } from '../../assertion-tests.js';
+import { at, has, normalizeSpace, stringLength, stringValue, text } from '../../xpath.js';
+import { vatKids } from './ubl-query.js';
 import { hasVatPrefix } from './ubl-model-vat-prefixes.js';
 
 /**
@@ -48,30 +49,30 @@ function sellerIdentifiable(supplier: XmlElement): boolean {
 
 /** Assertions on the seller, buyer, payee and tax representative. */
 const PARTY_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-63', 'Buyer_electronic_address', (e) => hasAttribute(e, 'schemeID')),
-  fatal('BR-11', 'Buyer_postal_address', (e) => filled(e, 'cac:Country/cbc:IdentificationCode')),
+  fatal('BR-63', 'Buyer_electronic_address', hasAttributeNamed('schemeID')),
+  fatal('BR-11', 'Buyer_postal_address', filledPath('cac:Country/cbc:IdentificationCode')),
   fatal('BR-17', 'Payee', payeeDiffersFromSeller),
   fatal('BR-CO-26', 'Seller', sellerIdentifiable),
-  fatal('BR-62', 'Seller_electronic_address', (e) => hasAttribute(e, 'schemeID')),
-  fatal('BR-09', 'Seller_postal_address', (e) => filled(e, 'cac:Country/cbc:IdentificationCode')),
-  fatal('BR-18', 'Tax_Representative', (e) => filled(e, 'cac:PartyName/cbc:Name')),
-  fatal('BR-19', 'Tax_Representative', (e) => has(e, 'cac:PostalAddress')),
+  fatal('BR-62', 'Seller_electronic_address', hasAttributeNamed('schemeID')),
+  fatal('BR-09', 'Seller_postal_address', filledPath('cac:Country/cbc:IdentificationCode')),
+  fatal('BR-18', 'Tax_Representative', filledPath('cac:PartyName/cbc:Name')),
+  fatal('BR-19', 'Tax_Representative', hasPath('cac:PostalAddress')),
   fatal('BR-56', 'Tax_Representative', (e) => vatKids(e, 'cac:PartyTaxScheme').some((scheme) => has(scheme, 'cbc:CompanyID'))),
-  fatal('BR-20', 'Tax_Representative_postal_address', (e) => filled(e, 'cac:Country/cbc:IdentificationCode')),
+  fatal('BR-20', 'Tax_Representative_postal_address', filledPath('cac:Country/cbc:IdentificationCode')),
   // Any party tax scheme of VAT (seller, buyer, tax representative, elsewhere): the first CompanyID is checked.
   fatal('BR-CO-09', 'VAT_identifiers', (e) => hasVatPrefix(text(e, 'cbc:CompanyID'))),
 ];
 
 /** Assertions on payment instructions, delivery and document references. */
 const OTHER_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-52', 'Additional_supporting_documents', (e) => filled(e, 'cbc:ID')),
+  fatal('BR-52', 'Additional_supporting_documents', filledPath('cbc:ID')),
   // BR-51: at most 10 characters of the card number (first 6 and last 4 digits) may be shown.
   warning('BR-51', 'Card_information', (e) => stringLength(normalizeSpace(stringValue(e))) <= 10),
-  fatal('BR-57', 'Deliver_to_address', (e) => has(e, 'cac:Country/cbc:IdentificationCode')),
-  fatal('BR-50', 'Payee_Financial_Account', (e) => filled(e, 'cbc:ID')),
-  fatal('BR-49', 'Payment_instructions', (e) => has(e, 'cbc:PaymentMeansCode')),
+  fatal('BR-57', 'Deliver_to_address', hasPath('cac:Country/cbc:IdentificationCode')),
+  fatal('BR-50', 'Payee_Financial_Account', filledPath('cbc:ID')),
+  fatal('BR-49', 'Payment_instructions', hasPath('cbc:PaymentMeansCode')),
   fatal('BR-61', 'Payment_instructions', creditTransferHasAccount),
-  fatal('BR-55', 'Preceding_Invoice', (e) => has(e, 'cac:InvoiceDocumentReference/cbc:ID')),
+  fatal('BR-55', 'Preceding_Invoice', hasPath('cac:InvoiceDocumentReference/cbc:ID')),
 ];
 
 /** Assertions on parties, payment and references. */

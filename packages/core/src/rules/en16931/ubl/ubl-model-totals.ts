@@ -1,8 +1,9 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
-import { DecimalClass, type DecimalNumber } from '../../../model/decimal.js';
+import { XsDecimal } from '../../xs-decimal.js';
 import { fatal, type Assertion } from '../../binding.js';
+import { decimalsAtMostPath, hasAnyPath, hasPath } from '../../assertion-tests.js';
 import type { DocumentIndex } from '../../document-index.js';
-import { decimal, decimalsAtMost, equal, has, kids, normalizeSpace, round, round2, stringValue, sumDecimals, text } from '../../xpath.js';
+import { at, decimal, equal, has, kids, normalizeSpace, round, round2, stringValue, sumDecimals, text } from '../../xpath.js';
 import { chargeIndicatorIs, decimalKid, vatKids } from './ubl-query.js';
 
 /**
@@ -12,10 +13,10 @@ import { chargeIndicatorIs, decimalKid, vatKids } from './ubl-query.js';
  */
 
 /** `sum(//(cac:InvoiceLine | cac:CreditNoteLine)/xs:decimal(cbc:LineExtensionAmount))`, once per document. */
-function lineNetSum(doc: DocumentIndex): DecimalNumber | undefined {
+function lineNetSum(doc: DocumentIndex): XsDecimal | undefined {
   return doc.once('ubl-model:line-net-sum', () => {
     const lines = [...doc.all('cac:InvoiceLine'), ...doc.all('cac:CreditNoteLine')];
-    return sumDecimals(lines.flatMap((line) => kids(line, 'cbc:LineExtensionAmount')));
+    return sumDecimals(at(lines, 'cbc:LineExtensionAmount'));
   });
 }
 
@@ -28,7 +29,7 @@ function siblingAllowanceCharges(totals: XmlElement, charge: boolean): readonly 
 function sumMatches(totals: XmlElement, sumName: string, charge: boolean): boolean {
   const items = siblingAllowanceCharges(totals, charge);
   const stated = decimalKid(totals, sumName);
-  const computed = sumDecimals(items.flatMap((item) => kids(item, 'cbc:Amount')));
+  const computed = sumDecimals(at(items, 'cbc:Amount'));
   if (equal(stated, computed === undefined ? undefined : round2(computed))) return true;
   return !has(totals, sumName) && items.length === 0;
 }
@@ -40,8 +41,8 @@ function totalWithoutVatOk(totals: XmlElement): boolean {
   const hasCharges = has(totals, 'cbc:ChargeTotalAmount');
   const hasAllowances = has(totals, 'cbc:AllowanceTotalAmount');
   if (!hasCharges && !hasAllowances) return equal(withoutVat, lineNet);
-  const charges = hasCharges ? decimalKid(totals, 'cbc:ChargeTotalAmount') : new DecimalClass(0);
-  const allowances = hasAllowances ? decimalKid(totals, 'cbc:AllowanceTotalAmount') : new DecimalClass(0);
+  const charges = hasCharges ? decimalKid(totals, 'cbc:ChargeTotalAmount') : XsDecimal.ZERO;
+  const allowances = hasAllowances ? decimalKid(totals, 'cbc:AllowanceTotalAmount') : XsDecimal.ZERO;
   if (lineNet === undefined || charges === undefined || allowances === undefined) return false;
   return equal(withoutVat, round2(lineNet.plus(charges).minus(allowances)));
 }
@@ -63,30 +64,30 @@ function amountDueOk(totals: XmlElement): boolean {
 
 /** Assertions of the contexts `Document_level_allowances` and `Document_level_charges`. */
 const ALLOWANCE_CHARGE_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-31', 'Document_level_allowances', (e) => has(e, 'cbc:Amount')),
+  fatal('BR-31', 'Document_level_allowances', hasPath('cbc:Amount')),
   fatal('BR-32', 'Document_level_allowances', (e) => vatKids(e, 'cac:TaxCategory').some((category) => has(category, 'cbc:ID'))),
-  fatal('BR-33', 'Document_level_allowances', (e) => has(e, 'cbc:AllowanceChargeReason') || has(e, 'cbc:AllowanceChargeReasonCode')),
+  fatal('BR-33', 'Document_level_allowances', hasAnyPath('cbc:AllowanceChargeReason', 'cbc:AllowanceChargeReasonCode')),
   // BR-CO-05: the official UBL test is true(): code and text are not compared.
   fatal('BR-CO-05', 'Document_level_allowances', () => true),
-  fatal('BR-CO-21', 'Document_level_allowances', (e) => has(e, 'cbc:AllowanceChargeReason') || has(e, 'cbc:AllowanceChargeReasonCode')),
-  fatal('BR-DEC-01', 'Document_level_allowances', (e) => decimalsAtMost(e, 'cbc:Amount', 2)),
-  fatal('BR-DEC-02', 'Document_level_allowances', (e) => decimalsAtMost(e, 'cbc:BaseAmount', 2)),
-  fatal('BR-36', 'Document_level_charges', (e) => has(e, 'cbc:Amount')),
+  fatal('BR-CO-21', 'Document_level_allowances', hasAnyPath('cbc:AllowanceChargeReason', 'cbc:AllowanceChargeReasonCode')),
+  fatal('BR-DEC-01', 'Document_level_allowances', decimalsAtMostPath('cbc:Amount', 2)),
+  fatal('BR-DEC-02', 'Document_level_allowances', decimalsAtMostPath('cbc:BaseAmount', 2)),
+  fatal('BR-36', 'Document_level_charges', hasPath('cbc:Amount')),
   fatal('BR-37', 'Document_level_charges', (e) => vatKids(e, 'cac:TaxCategory').some((category) => has(category, 'cbc:ID'))),
-  fatal('BR-38', 'Document_level_charges', (e) => has(e, 'cbc:AllowanceChargeReason') || has(e, 'cbc:AllowanceChargeReasonCode')),
+  fatal('BR-38', 'Document_level_charges', hasAnyPath('cbc:AllowanceChargeReason', 'cbc:AllowanceChargeReasonCode')),
   // BR-CO-06: the official UBL test is true().
   fatal('BR-CO-06', 'Document_level_charges', () => true),
-  fatal('BR-CO-22', 'Document_level_charges', (e) => has(e, 'cbc:AllowanceChargeReason') || has(e, 'cbc:AllowanceChargeReasonCode')),
-  fatal('BR-DEC-05', 'Document_level_charges', (e) => decimalsAtMost(e, 'cbc:Amount', 2)),
-  fatal('BR-DEC-06', 'Document_level_charges', (e) => decimalsAtMost(e, 'cbc:BaseAmount', 2)),
+  fatal('BR-CO-22', 'Document_level_charges', hasAnyPath('cbc:AllowanceChargeReason', 'cbc:AllowanceChargeReasonCode')),
+  fatal('BR-DEC-05', 'Document_level_charges', decimalsAtMostPath('cbc:Amount', 2)),
+  fatal('BR-DEC-06', 'Document_level_charges', decimalsAtMostPath('cbc:BaseAmount', 2)),
 ];
 
 /** Assertions of the context `Document_totals` (cac:LegalMonetaryTotal). */
 const DOCUMENT_TOTALS_ASSERTIONS: readonly Assertion[] = [
-  fatal('BR-12', 'Document_totals', (e) => has(e, 'cbc:LineExtensionAmount')),
-  fatal('BR-13', 'Document_totals', (e) => has(e, 'cbc:TaxExclusiveAmount')),
-  fatal('BR-14', 'Document_totals', (e) => has(e, 'cbc:TaxInclusiveAmount')),
-  fatal('BR-15', 'Document_totals', (e) => has(e, 'cbc:PayableAmount')),
+  fatal('BR-12', 'Document_totals', hasPath('cbc:LineExtensionAmount')),
+  fatal('BR-13', 'Document_totals', hasPath('cbc:TaxExclusiveAmount')),
+  fatal('BR-14', 'Document_totals', hasPath('cbc:TaxInclusiveAmount')),
+  fatal('BR-15', 'Document_totals', hasPath('cbc:PayableAmount')),
   fatal('BR-CO-10', 'Document_totals', (e, doc) => {
     const sum = lineNetSum(doc);
     return equal(decimalKid(e, 'cbc:LineExtensionAmount'), sum === undefined ? undefined : round2(sum));
@@ -95,14 +96,14 @@ const DOCUMENT_TOTALS_ASSERTIONS: readonly Assertion[] = [
   fatal('BR-CO-12', 'Document_totals', (e) => sumMatches(e, 'cbc:ChargeTotalAmount', true)),
   fatal('BR-CO-13', 'Document_totals', totalWithoutVatOk),
   fatal('BR-CO-16', 'Document_totals', amountDueOk),
-  fatal('BR-DEC-09', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:LineExtensionAmount', 2)),
-  fatal('BR-DEC-10', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:AllowanceTotalAmount', 2)),
-  fatal('BR-DEC-11', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:ChargeTotalAmount', 2)),
-  fatal('BR-DEC-12', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:TaxExclusiveAmount', 2)),
-  fatal('BR-DEC-14', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:TaxInclusiveAmount', 2)),
-  fatal('BR-DEC-16', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:PrepaidAmount', 2)),
-  fatal('BR-DEC-17', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:PayableRoundingAmount', 2)),
-  fatal('BR-DEC-18', 'Document_totals', (e) => decimalsAtMost(e, 'cbc:PayableAmount', 2)),
+  fatal('BR-DEC-09', 'Document_totals', decimalsAtMostPath('cbc:LineExtensionAmount', 2)),
+  fatal('BR-DEC-10', 'Document_totals', decimalsAtMostPath('cbc:AllowanceTotalAmount', 2)),
+  fatal('BR-DEC-11', 'Document_totals', decimalsAtMostPath('cbc:ChargeTotalAmount', 2)),
+  fatal('BR-DEC-12', 'Document_totals', decimalsAtMostPath('cbc:TaxExclusiveAmount', 2)),
+  fatal('BR-DEC-14', 'Document_totals', decimalsAtMostPath('cbc:TaxInclusiveAmount', 2)),
+  fatal('BR-DEC-16', 'Document_totals', decimalsAtMostPath('cbc:PrepaidAmount', 2)),
+  fatal('BR-DEC-17', 'Document_totals', decimalsAtMostPath('cbc:PayableRoundingAmount', 2)),
+  fatal('BR-DEC-18', 'Document_totals', decimalsAtMostPath('cbc:PayableAmount', 2)),
 ];
 
 /**
@@ -111,7 +112,7 @@ const DOCUMENT_TOTALS_ASSERTIONS: readonly Assertion[] = [
  * any rate the tax amount must round to 0. The rate is the first `cbc:Percent` of a VAT category.
  */
 function vatAmountOk(subtotal: XmlElement): boolean {
-  const rates = vatKids(subtotal, 'cac:TaxCategory').flatMap((category) => kids(category, 'cbc:Percent'));
+  const rates = at(vatKids(subtotal, 'cac:TaxCategory'), 'cbc:Percent');
   const tax = decimalKid(subtotal, 'cbc:TaxAmount');
   const taxRoundsToZero = tax !== undefined && round(tax).isZero();
   if (rates.length === 0) return taxRoundsToZero;
@@ -120,8 +121,8 @@ function vatAmountOk(subtotal: XmlElement): boolean {
   if (round(rate).isZero()) return taxRoundsToZero;
   const taxable = decimalKid(subtotal, 'cbc:TaxableAmount');
   if (tax === undefined || taxable === undefined) return false;
-  const expected = round2(taxable.abs().times(rate.dividedBy(100)));
-  return tax.abs().minus(1).lessThan(expected) && tax.abs().plus(1).greaterThan(expected);
+  const expected = round2(taxable.abs().times(rate.div(100)));
+  return tax.abs().minus(XsDecimal.ONE).lt(expected) && tax.abs().plus(XsDecimal.ONE).gt(expected);
 }
 
 /** Assertions of the contexts `Tax_Total` and `VAT_breakdown`. */
@@ -129,18 +130,18 @@ const VAT_ASSERTIONS: readonly Assertion[] = [
   fatal('BR-CO-14', 'Tax_Total', (e) => {
     const subtotals = kids(e, 'cac:TaxSubtotal');
     if (subtotals.length === 0) return true;
-    const sum = sumDecimals(subtotals.flatMap((subtotal) => kids(subtotal, 'cbc:TaxAmount')));
+    const sum = sumDecimals(at(subtotals, 'cbc:TaxAmount'));
     return equal(decimalKid(e, 'cbc:TaxAmount'), sum === undefined ? undefined : round2(sum));
   }),
-  fatal('BR-45', 'VAT_breakdown', (e) => has(e, 'cbc:TaxableAmount')),
-  fatal('BR-46', 'VAT_breakdown', (e) => has(e, 'cbc:TaxAmount')),
+  fatal('BR-45', 'VAT_breakdown', hasPath('cbc:TaxableAmount')),
+  fatal('BR-46', 'VAT_breakdown', hasPath('cbc:TaxAmount')),
   fatal('BR-47', 'VAT_breakdown', (e) => vatKids(e, 'cac:TaxCategory').some((category) => has(category, 'cbc:ID'))),
   fatal('BR-48', 'VAT_breakdown', (e) =>
     vatKids(e, 'cac:TaxCategory').some((category) => has(category, 'cbc:Percent') || normalizedId(category) === 'O'),
   ),
   fatal('BR-CO-17', 'VAT_breakdown', vatAmountOk),
-  fatal('BR-DEC-19', 'VAT_breakdown', (e) => decimalsAtMost(e, 'cbc:TaxableAmount', 2)),
-  fatal('BR-DEC-20', 'VAT_breakdown', (e) => decimalsAtMost(e, 'cbc:TaxAmount', 2)),
+  fatal('BR-DEC-19', 'VAT_breakdown', decimalsAtMostPath('cbc:TaxableAmount', 2)),
+  fatal('BR-DEC-20', 'VAT_breakdown', decimalsAtMostPath('cbc:TaxAmount', 2)),
 ];
 
 /** `normalize-space(cbc:ID)` of a category. */

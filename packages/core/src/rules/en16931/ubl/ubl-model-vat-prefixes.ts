@@ -40,5 +40,12 @@ const PREFIX_TEXT = ` ${PREFIXES.join(' ')} `;
  * one-character identifier passes, as in the official test.
  */
 export function hasVatPrefix(identifier: string): boolean {
-  return PREFIX_TEXT.includes(Array.from(identifier).slice(0, 2).join(''));
+  return PREFIX_TEXT.includes(leadingCodePoints(identifier, 2));
+}
+
+/** XPath `substring(text, 1, count)`: the first `count` characters, a surrogate pair counting as one. */
+function leadingCodePoints(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) end += (text.codePointAt(end) as number) > 0xffff ? 2 : 1;
+  return text.slice(0, end);
 }

@@ -1,6 +1,6 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { decimal, kids, normalizeSpace, stringValue, text } from '../../xpath.js';
-import type { DecimalNumber } from '../../../model/decimal.js';
+import type { XsDecimal } from '../../xs-decimal.js';
 
 /**
  * Small XPath idioms of the UBL binding of the EN 16931 rules, shared by its assertion files.
@@ -22,12 +22,32 @@ export function isRootChild(element: XmlElement): boolean {
 
 /** The element's ancestors are named `names`, nearest last: `under(e, 'cac:A', 'cac:B')` is `cac:A/cac:B/e`. */
 export function under(element: XmlElement, ...names: readonly string[]): boolean {
+  return ancestorAlong(element, names) !== undefined;
+}
+
+/** The ancestor above the ones named `names` (nearest last), or undefined when the names do not match. */
+function ancestorAlong(element: XmlElement, names: readonly string[]): XmlElement | null | undefined {
   let node = element.parent;
   for (let i = names.length - 1; i >= 0; i--) {
-    if (!node || node.name !== names[i]) return false;
+    if (!node || node.name !== names[i]) return undefined;
     node = node.parent;
   }
-  return true;
+  return node ?? null;
+}
+
+/** The context test `A/B/e` of {@link under}, made once per context (all contexts share its compiled code). */
+export function underNames(...names: readonly string[]): (element: XmlElement) => boolean {
+  return (element) => ancestorAlong(element, names) !== undefined;
+}
+
+const LINES: readonly string[] = ['cac:InvoiceLine', 'cac:CreditNoteLine'];
+
+/** The context test `cac:InvoiceLine/names/e | cac:CreditNoteLine/names/e`. */
+export function underLineNames(...names: readonly string[]): (element: XmlElement) => boolean {
+  return (element) => {
+    const line = ancestorAlong(element, names);
+    return line !== undefined && line !== null && LINES.includes(line.name);
+  };
 }
 
 /** `exists(@name)`: the element carries the (unprefixed) attribute. */
@@ -56,7 +76,7 @@ export function chargeIndicatorIs(element: XmlElement, expected: boolean): boole
 }
 
 /** `xs:decimal(path)` of a child element by name (first node); undefined when absent or not a decimal. */
-export function decimalKid(element: XmlElement | undefined, name: string): DecimalNumber | undefined {
+export function decimalKid(element: XmlElement | undefined, name: string): XsDecimal | undefined {
   const node = kids(element, name)[0];
   return node ? decimal(stringValue(node)) : undefined;
 }

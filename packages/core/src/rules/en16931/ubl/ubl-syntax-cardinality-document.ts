@@ -1,17 +1,22 @@
 import { fatal, type Assertion } from '../../binding.js';
+import { hasAttributeNamed } from '../../assertion-tests.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
 import { at, kids } from '../../xpath.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { SYNTAX } from './ubl-syntax-contexts.js';
-import { atMostAt, distinctValues, hasAttribute, someValueIs, stepsOf, taxSchemeIds, upperAttribute } from './ubl-syntax-query.js';
+import { CountTable } from './ubl-syntax-counts.js';
+import { distinctValues, someValueIs, stepsOf, taxSchemeIds, upperAttribute } from './ubl-syntax-query.js';
 
 const SELLER = 'cac:AccountingSupplierParty/cac:Party';
 const BUYER = 'cac:AccountingCustomerParty/cac:Party';
 
+/** The document element's `count(path) <= max` rules, counted in one walk. */
+const ROOT_COUNTS = new CountTable();
+
 /** `count(path) <= max` on the document element. */
 function atMost(id: string, path: string, max = 1): Assertion {
-  const steps = stepsOf(path);
-  return fatal(id, SYNTAX.document, (root) => atMostAt(root, steps, max));
+  const row = ROOT_COUNTS.add(stepsOf(path), max);
+  return { ...fatal(id, SYNTAX.document, (root) => ROOT_COUNTS.failing(root)?.[row] !== 1), batch: { group: ROOT_COUNTS.group, row } };
 }
 
 const SELLER_TAX_SCHEMES = `${SELLER}/cac:PartyTaxScheme`;
@@ -60,7 +65,7 @@ export const DOCUMENT_CARDINALITY_ASSERTIONS: readonly Assertion[] = [
   // All cbc:PaymentID of the document have one value (it may repeat over several payment means).
   fatal('UBL-SR-44', SYNTAX.document, (_root, doc) => distinctValues(doc.all('cbc:PaymentID')) <= 1),
   atMost('UBL-SR-45', 'cac:PaymentMeans/cbc:PaymentDueDate'),
-  fatal('UBL-SR-46', SYNTAX.document, (root) => at(root, 'cac:PaymentMeans/cbc:PaymentMeansCode').filter((code) => hasAttribute(code, 'name')).length <= 1),
+  fatal('UBL-SR-46', SYNTAX.document, (root) => at(root, 'cac:PaymentMeans/cbc:PaymentMeansCode').filter(hasAttributeNamed('name')).length <= 1),
   fatal('UBL-SR-47', SYNTAX.document, (_root, doc) => distinctValues(doc.all('cbc:PaymentMeansCode')) <= 1),
   atMost('UBL-SR-49', 'cac:InvoicePeriod/cbc:DescriptionCode'),
   atMost('UBL-SR-54', 'cac:PaymentMeans/cac:CardAccount'),

@@ -1,14 +1,22 @@
 import { fatal, type Assertion } from '../../binding.js';
+import { hasAttributeNamed } from '../../assertion-tests.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
 import { at, has, kids } from '../../xpath.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { SYNTAX } from './ubl-syntax-contexts.js';
-import { atMostAt, hasAttribute, someDiffer, someValueIs, stepsOf, upperAttribute } from './ubl-syntax-query.js';
+import { CountTable } from './ubl-syntax-counts.js';
+import { someDiffer, someValueIs, stepsOf, upperAttribute } from './ubl-syntax-query.js';
+
+/** Per context, its `count(path) <= max` rules, counted in one walk of the element. */
+const COUNTS = new Map<string, CountTable>();
 
 /** `count(path) <= max` in `context`. */
 function atMost(id: string, context: string, path: string, max = 1): Assertion {
-  const steps = stepsOf(path);
-  return fatal(id, context, (element) => atMostAt(element, steps, max));
+  let table = COUNTS.get(context);
+  if (!table) COUNTS.set(context, (table = new CountTable()));
+  const counts = table;
+  const row = counts.add(stepsOf(path), max);
+  return { ...fatal(id, context, (element) => counts.failing(element)?.[row] !== 1), batch: { group: counts.group, row } };
 }
 
 /**
@@ -28,7 +36,7 @@ function schemeOnlyForInvoicedObject(reference: XmlElement, root: XmlElement): b
   const types = kids(reference, 'cbc:DocumentTypeCode');
   if (someValueIs(types, '130')) return true;
   if (root.local === 'CreditNote' && someValueIs(types, '50')) return true;
-  return !kids(reference, 'cbc:ID').some((id) => hasAttribute(id, 'schemeID')) && types.length === 0;
+  return !kids(reference, 'cbc:ID').some(hasAttributeNamed('schemeID')) && types.length === 0;
 }
 
 /** The UBL-SR rules of the contexts other than the document element, in official order. */

@@ -1,10 +1,11 @@
 import { fatal, warning, type Assertion } from '../../binding.js';
+import { hasAttributeNamed } from '../../assertion-tests.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
 import { at, has, kid, kids, valueIs } from '../../xpath.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
 import { SYNTAX } from './ubl-syntax-contexts.js';
-import { hasAttribute, someValueIs, someValueIsNot } from './ubl-syntax-query.js';
+import { someValueIs, someValueIsNot } from './ubl-syntax-query.js';
 
 const CREDIT_NOTE_NS = 'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2';
 
@@ -30,7 +31,7 @@ export const CONDITIONAL_UNUSED_ASSERTIONS: readonly Assertion[] = [
     !doc.all('cac:AdditionalDocumentReference').some((ref) => {
       const types = kids(ref, 'cbc:DocumentTypeCode');
       const notInvoicedObject = someValueIsNot(types, '130') || types.length === 0;
-      return notInvoicedObject && kids(ref, 'cbc:ID').some((id) => hasAttribute(id, 'schemeID'));
+      return notInvoicedObject && kids(ref, 'cbc:ID').some(hasAttributeNamed('schemeID'));
     }),
   ),
   fatal('UBL-CR-666', SYNTAX.document, (_root, doc) => at(invoicedObjects(doc), 'cac:Attachment').length === 0),

@@ -33,8 +33,8 @@ export const SYNTAX = {
  * inside the compared tail). So we test the local name, which is the same whatever prefix the document
  * chose — and also right for elements of unknown namespaces, whose canonical name is `{uri}local`.
  */
-function localEndsWith(element: XmlElement, suffix: string): boolean {
-  return element.local.endsWith(suffix);
+function localEndsWith(local: string, suffix: string): boolean {
+  return local.endsWith(suffix);
 }
 
 /** `ancestor::cac:Price/cac:AllowanceCharge`: some ancestor is a cac:Price that has a cac:AllowanceCharge child. */
@@ -66,10 +66,11 @@ export const UBL_SYNTAX_CONTEXTS: readonly RuleContext[] = [
     name: SYNTAX.amount,
     pattern: 'syntax',
     elements: ['*'],
-    matches: (e) => localEndsWith(e, 'Amount') && !localEndsWith(e, 'PriceAmount') && !underDiscountedPrice(e),
+    nameMatches: (_name, local) => localEndsWith(local, 'Amount') && !localEndsWith(local, 'PriceAmount'),
+    matches: (e) => !underDiscountedPrice(e),
   },
   // //*[ends-with(name(), 'BinaryObject')]
-  { name: SYNTAX.binaryObject, pattern: 'syntax', elements: ['*'], matches: (e) => localEndsWith(e, 'BinaryObject') },
+  { name: SYNTAX.binaryObject, pattern: 'syntax', elements: ['*'], nameMatches: (_name, local) => localEndsWith(local, 'BinaryObject') },
   { name: SYNTAX.delivery, pattern: 'syntax', elements: ['cac:Delivery'] },
   // cac:AllowanceCharge[cbc:ChargeIndicator = false()]: a value that is no boolean matches neither context.
   { name: SYNTAX.allowance, pattern: 'syntax', elements: ['cac:AllowanceCharge'], matches: (e) => flagIs(e, 'cbc:ChargeIndicator', false) },

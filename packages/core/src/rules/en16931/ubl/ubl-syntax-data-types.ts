@@ -1,8 +1,9 @@
 import { fatal, warning, type Assertion } from '../../binding.js';
+import { hasAttributeNamed } from '../../assertion-tests.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
 import { stringLength, stringValue, substringAfter } from '../../xpath.js';
 import { SYNTAX } from './ubl-syntax-contexts.js';
-import { attributeHolders, hasAttribute } from './ubl-syntax-query.js';
+import { attributeHolders } from './ubl-syntax-query.js';
 
 /**
  * The UBL-DT rules written by hand: amounts with at most two decimals, the attributes a binary object needs,
@@ -12,8 +13,8 @@ import { attributeHolders, hasAttribute } from './ubl-syntax-query.js';
 export const DATA_TYPE_ASSERTIONS: readonly Assertion[] = [
   // string-length(substring-after(., '.')) <= 2 on the string value, whatever it holds.
   fatal('UBL-DT-01', SYNTAX.amount, (amount) => stringLength(substringAfter(stringValue(amount), '.')) <= 2),
-  fatal('UBL-DT-06', SYNTAX.binaryObject, (object) => hasAttribute(object, 'mimeCode')),
-  fatal('UBL-DT-07', SYNTAX.binaryObject, (object) => hasAttribute(object, 'filename')),
+  fatal('UBL-DT-06', SYNTAX.binaryObject, hasAttributeNamed('mimeCode')),
+  fatal('UBL-DT-07', SYNTAX.binaryObject, hasAttributeNamed('filename')),
   // count(//@name) - count(//cbc:PaymentMeansCode/@name) <= 0: no name attribute outside a payment means code.
   warning('UBL-DT-18', SYNTAX.document, (_root, doc) => (attributeHolders(doc).get('name') ?? []).every((e) => e.name === 'cbc:PaymentMeansCode')),
 ];

@@ -1,11 +1,6 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import type { DocumentIndex } from '../../document-index.js';
-import { kid, kids, stringValue } from '../../xpath.js';
-
-/** `@name` exists on the element (an unqualified attribute). */
-export function hasAttribute(element: XmlElement, name: string): boolean {
-  return Object.hasOwn(element.attributes, name);
-}
+import { kid, kids, splitPath, stringValue } from '../../xpath.js';
 
 /**
  * `upper-case(@name)`: '' when the attribute is absent, as `upper-case(())` is ''. JavaScript's
@@ -25,27 +20,7 @@ export function taxSchemeIds(partyTaxScheme: XmlElement): string[] {
 
 /** The steps of a child path such as `cac:PartyName/cbc:Name`, split once where a rule is declared. */
 export function stepsOf(path: string): readonly string[] {
-  return path.split('/');
-}
-
-/**
- * `count(path) <= max` for a child path given as steps, counted without building node-sets (child steps
- * select each node once, so counting the ways down is counting the nodes) and stopping once above `max`.
- */
-export function atMostAt(element: XmlElement, steps: readonly string[], max: number): boolean {
-  return countDown(element, steps, 0, max) <= max;
-}
-
-function countDown(element: XmlElement, steps: readonly string[], index: number, max: number): number {
-  if (index === steps.length) return 1;
-  const name = steps[index];
-  let count = 0;
-  for (const child of element.children) {
-    if (child.name !== name) continue;
-    count += countDown(child, steps, index + 1, max - count);
-    if (count > max) break;
-  }
-  return count;
+  return splitPath(path);
 }
 
 /** `nodes = 'value'` (general comparison): some node has exactly this string value. */

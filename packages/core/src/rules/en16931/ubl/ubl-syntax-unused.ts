@@ -1,7 +1,9 @@
-import { warning, type Assertion } from '../../binding.js';
+import { warning, type Assertion, type AssertionGroup } from '../../binding.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
-import type { XmlElement } from '../../../xml/xml-element.js';
+import { internalized, type XmlElement } from '../../../xml/xml-element.js';
+import { addLength, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
+import { splitPath } from '../../xpath.js';
 import { SYNTAX } from './ubl-syntax-contexts.js';
 import { attributeHolders } from './ubl-syntax-query.js';
 
@@ -26,11 +28,11 @@ type ParsedPath = { anywhere: boolean; steps: readonly (readonly string[])[]; at
 
 function parsePath(path: string): ParsedPath {
   const anywhere = path.startsWith('//');
-  const parts = (anywhere ? path.slice(2) : path).split('/');
+  const parts = splitPath(anywhere ? path.slice(2) : path);
   const last = parts[parts.length - 1] ?? '';
   const attribute = last.startsWith('@') ? last.slice(1) : undefined;
   if (attribute !== undefined) parts.pop();
-  const steps = parts.map((part) => (part.startsWith('(') && part.endsWith(')') ? part.slice(1, -1).split('|') : [part]));
+  const steps = parts.map((part) => (part.startsWith('(') && part.endsWith(')') ? part.slice(1, -1).split('|').map(internalized) : [part]));
   if (steps.some((names) => names.some((name) => name === '' || name.includes('@')))) throw new Error(`Unsupported path: ${path}`);
   if (steps.length === 0 && (!anywhere || attribute === undefined)) throw new Error(`Unsupported path: ${path}`);
   return { anywhere, steps, attribute };
@@ -42,6 +44,8 @@ function parsePath(path: string): ParsedPath {
  */
 type PathNode = {
   next: Map<string, PathNode>;
+  /** The lengths of the names in `next`: most children are passed over without a lookup. */
+  nextLengths: NameLengths;
   /** Rules whose path ends at this element. */
   present: number[];
   /** Rules whose path ends at an attribute of this element, with the attribute's name. */
@@ -58,7 +62,7 @@ type PathIndex = {
   anyAttribute: [attribute: string, rule: number][];
 };
 
-const newNode = (): PathNode => ({ next: new Map(), present: [], withAttribute: [] });
+const newNode = (): PathNode => ({ next: new Map(), nextLengths: noLengths(), present: [], withAttribute: [] });
 
 function insert(node: PathNode, steps: readonly (readonly string[])[], attribute: string | undefined, rule: number): void {
   const [step, ...rest] = steps;
@@ -69,7 +73,10 @@ function insert(node: PathNode, steps: readonly (readonly string[])[], attribute
   }
   for (const name of step) {
     let child = node.next.get(name);
-    if (!child) node.next.set(name, (child = newNode()));
+    if (!child) {
+      node.next.set(name, (child = newNode()));
+      addLength(node.nextLengths, name);
+    }
     insert(child, rest, attribute, rule);
   }
 }
@@ -92,30 +99,39 @@ function buildIndex(entries: readonly UnusedEntry[]): PathIndex {
   return index;
 }
 
-function reach(node: PathNode, element: XmlElement, found: Uint8Array): void {
-  for (const rule of node.present) found[rule] = 1;
-  for (const [attribute, rule] of node.withAttribute) if (Object.hasOwn(element.attributes, attribute)) found[rule] = 1;
-  if (node.next.size === 0) return;
+/** Marks the rules whose paths exist below `element` (reached as `node`); returns how many it marked. */
+function reach(node: PathNode, element: XmlElement, found: Uint8Array): number {
+  let marked = 0;
+  for (const rule of node.present) marked += mark(found, rule);
+  for (const [attribute, rule] of node.withAttribute) if (Object.hasOwn(element.attributes, attribute)) marked += mark(found, rule);
+  if (node.next.size === 0) return marked;
   for (const child of element.children) {
+    if (!mayHaveLength(node.nextLengths, child.name)) continue;
     const next = node.next.get(child.name);
-    if (next) reach(next, child, found);
+    if (next) marked += reach(next, child, found);
   }
+  return marked;
+}
+
+function mark(found: Uint8Array, rule: number): number {
+  found[rule] = 1;
+  return 1;
 }
 
 /**
- * Which rules' paths exist in the document (1 = present), by table position. One walk that follows only
- * the children the paths name (plus the shared attribute census for `//@attr` paths), instead of one child
- * walk per rule: the ~690 rules cost about as much as a few of them.
+ * Which rules' paths exist in the document (1 = present), by table position; undefined when none does, the
+ * usual case. One walk that follows only the children the paths name (plus the shared attribute census for
+ * `//@attr` paths), instead of one child walk per rule: the ~690 rules cost about as much as a few of them.
  */
-function findPresent(index: PathIndex, root: XmlElement, doc: DocumentIndex): Uint8Array {
+function findPresent(index: PathIndex, root: XmlElement, doc: DocumentIndex): Uint8Array | undefined {
   const found = new Uint8Array(index.size);
-  reach(index.fromRoot, root, found);
-  for (const [name, start] of index.anywhere) for (const element of doc.all(name)) reach(start, element, found);
+  let marked = reach(index.fromRoot, root, found);
+  for (const [name, start] of index.anywhere) for (const element of doc.all(name)) marked += reach(start, element, found);
   if (index.anyAttribute.length > 0) {
     const holders = attributeHolders(doc);
-    for (const [attribute, rule] of index.anyAttribute) if (holders.has(attribute)) found[rule] = 1;
+    for (const [attribute, rule] of index.anyAttribute) if (holders.has(attribute)) marked += mark(found, rule);
   }
-  return found;
+  return marked > 0 ? found : undefined;
 }
 
 /** The official names of the business terms the table mentions, for the messages. */
@@ -178,16 +194,21 @@ export function unusedMessage(path: string, terms: readonly string[] = []): stri
 /** The assertions and definitions of a table of "should not be present" rules (all warnings on the document element). */
 export function unusedRules(entries: readonly UnusedEntry[]): { assertions: Assertion[]; definitions: RuleDefinition[] } {
   const index = buildIndex(entries);
-  // Hundreds of assertions ask for the same flags: a weak map answers them without allocating a compute
-  // function per call (as doc.once would) and lets each document go when it is done with.
-  const byDocument = new WeakMap<DocumentIndex, Uint8Array>();
-  const present = (root: XmlElement, doc: DocumentIndex): Uint8Array => {
-    let found = byDocument.get(doc);
-    if (!found) byDocument.set(doc, (found = findPresent(index, root, doc)));
-    return found;
+  // The engine asks the whole table at once (`group`); a rule's own test asks it too, so the answer is kept
+  // per document in a weak map, which lets each document go when it is done with.
+  const byDocument = new WeakMap<DocumentIndex, { present: Uint8Array | undefined }>();
+  const group: AssertionGroup = {
+    failing: (root, doc) => {
+      let answer = byDocument.get(doc);
+      if (!answer) byDocument.set(doc, (answer = { present: findPresent(index, root, doc) }));
+      return answer.present;
+    },
   };
   return {
-    assertions: entries.map(([id], position) => warning(id, SYNTAX.document, (root, doc) => present(root, doc)[position] === 0)),
+    assertions: entries.map(([id], row) => ({
+      ...warning(id, SYNTAX.document, (root, doc) => group.failing(root, doc)?.[row] !== 1),
+      batch: { group, row },
+    })),
     definitions: entries.map(([id, path, terms = []]) => rule(id, terms, unusedMessage(path, terms))),
   };
 }

@@ -1,6 +1,6 @@
-import { DecimalClass, type DecimalNumber } from '../../../model/decimal.js';
+import { XsDecimal } from '../../xs-decimal.js';
 import type { XmlElement } from '../../../xml/xml-element.js';
-import type { DocumentIndex } from '../../document-index.js';
+import { documentMemo, type DocumentIndex, type DocumentMemo } from '../../document-index.js';
 import { flagIs, kid, kids, number, round2, stringValue } from '../../xpath.js';
 import { decimalKey, rateKey, sumChildDecimals } from '../vat-decimals.js';
 import { categoryId } from './ubl-vat-query.js';
@@ -13,7 +13,7 @@ import { categoryId } from './ubl-vat-query.js';
 /** The name of the invoice line element: `cac:InvoiceLine` in an invoice, `cac:CreditNoteLine` in a credit note. */
 export type LineName = 'cac:InvoiceLine' | 'cac:CreditNoteLine';
 
-function groupKey(code: string, rate: DecimalNumber | undefined): string {
+function groupKey(code: string, rate: XsDecimal | undefined): string {
   return rate === undefined ? code : `${code}\n${rateKey(rate)}`;
 }
 
@@ -60,51 +60,58 @@ function allowanceChargeCategories(allowanceCharge: XmlElement): readonly XmlEle
   return kids(allowanceCharge, 'cac:TaxCategory');
 }
 
-/** The root's lines named `lineName`, grouped by category (memoised). */
-function rootLines(doc: DocumentIndex, lineName: LineName): CategoryGroups {
-  return doc.once(`ubl-vat:root-lines:${lineName}`, () => groupByCategory(kids(doc.root, lineName), lineCategories));
+/** Per line kind, a memo of the same shape. */
+function perLineKind<T>(compute: (doc: DocumentIndex, lineName: LineName) => T): Readonly<Record<LineName, DocumentMemo<T>>> {
+  return {
+    'cac:InvoiceLine': documentMemo((doc) => compute(doc, 'cac:InvoiceLine')),
+    'cac:CreditNoteLine': documentMemo((doc) => compute(doc, 'cac:CreditNoteLine')),
+  };
 }
 
-/** The root's allowances and charges, grouped by category (memoised). */
-function rootAllowanceCharges(doc: DocumentIndex): CategoryGroups {
-  return doc.once('ubl-vat:root-allowance-charges', () => groupByCategory(kids(doc.root, 'cac:AllowanceCharge'), allowanceChargeCategories));
-}
+/** The root's lines of each kind, grouped by category. */
+const ROOT_LINES = perLineKind((doc, lineName) => groupByCategory(kids(doc.root, lineName), lineCategories));
+/** The root's allowances and charges, grouped by category. */
+const ROOT_ALLOWANCE_CHARGES = documentMemo((doc) => groupByCategory(kids(doc.root, 'cac:AllowanceCharge'), allowanceChargeCategories));
+/** All lines of each kind (`//lineName`), grouped by category. */
+const ALL_LINES = perLineKind((doc, lineName) => groupByCategory(doc.all(lineName), lineCategories));
+/** All allowances and charges (`//cac:AllowanceCharge`), grouped by category. */
+const ALL_ALLOWANCE_CHARGES = documentMemo((doc) => groupByCategory(doc.all('cac:AllowanceCharge'), allowanceChargeCategories));
+/** Whether every `//name` element is a child of the root, so that `//name` and the root's `name` children are the same. */
+const ONLY_ROOT_LINES = perLineKind((doc, lineName) => onlyRootChildren(doc, lineName));
+const ONLY_ROOT_ALLOWANCE_CHARGES = documentMemo((doc) => onlyRootChildren(doc, 'cac:AllowanceCharge'));
+/** The expected taxable amounts computed so far, per line kind, by group key. */
+const BASES = perLineKind(() => new Map<string, XsDecimal | undefined>());
 
+function onlyRootChildren(doc: DocumentIndex, name: string): boolean {
+  return doc.all(name).every((element) => element.parent === doc.root);
+}
 
 /**
  * The taxable base the 08 rules expect for category `code` (and `rate`) with lines named `lineName`: the sum
  * of the root's lines' net amounts plus its charges minus its allowances in that category, all xs:decimal
  * (memoised per document, line kind, code and rate).
  */
-export function expectedTaxableAmount(doc: DocumentIndex, lineName: LineName, code: string, rate?: DecimalNumber): DecimalNumber | undefined {
+export function expectedTaxableAmount(doc: DocumentIndex, lineName: LineName, code: string, rate?: XsDecimal): XsDecimal | undefined {
   const key = groupKey(code, rate);
-  return doc.once(`ubl-vat:base:${lineName}:${key}`, () => {
-    const inCategory = rootAllowanceCharges(doc).get(key) ?? [];
-    const lines = sumChildDecimals(rootLines(doc, lineName).get(key) ?? [], 'cbc:LineExtensionAmount');
-    const charges = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', true)), 'cbc:Amount');
-    const allowances = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', false)), 'cbc:Amount');
-    if (lines === undefined || charges === undefined || allowances === undefined) return undefined;
-    return lines.plus(charges).minus(allowances);
-  });
-}
-
-/** Every `//name` element is a child of the root, so `//name` and the root's `name` children are the same. */
-function onlyRootChildren(doc: DocumentIndex, name: string): boolean {
-  return doc.once(`ubl-vat:only-root:${name}`, () => doc.all(name).every((element) => element.parent === doc.root));
+  const bases = doc.memoised(BASES[lineName]);
+  if (bases.has(key)) return bases.get(key);
+  const inCategory = doc.memoised(ROOT_ALLOWANCE_CHARGES).get(key) ?? [];
+  const lines = sumChildDecimals(doc.memoised(ROOT_LINES[lineName]).get(key) ?? [], 'cbc:LineExtensionAmount');
+  const charges = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', true)), 'cbc:Amount');
+  const allowances = sumChildDecimals(inCategory.filter((ac) => flagIs(ac, 'cbc:ChargeIndicator', false)), 'cbc:Amount');
+  const base = lines === undefined || charges === undefined || allowances === undefined ? undefined : lines.plus(charges).minus(allowances);
+  bases.set(key, base);
+  return base;
 }
 
 /**
  * `exists(//lineName[…category code…][…rate…]) or exists(//cac:AllowanceCharge[…code…][…rate…])`: the
  * category is used at this rate by a line of that kind or by any allowance or charge (BR-S-08).
  */
-export function usedAtRate(doc: DocumentIndex, lineName: LineName, code: string, rate: DecimalNumber): boolean {
+export function usedAtRate(doc: DocumentIndex, lineName: LineName, code: string, rate: XsDecimal): boolean {
   const key = groupKey(code, rate);
-  const lines = onlyRootChildren(doc, lineName)
-    ? rootLines(doc, lineName)
-    : doc.once(`ubl-vat:all-lines:${lineName}`, () => groupByCategory(doc.all(lineName), lineCategories));
-  const allowanceCharges = onlyRootChildren(doc, 'cac:AllowanceCharge')
-    ? rootAllowanceCharges(doc)
-    : doc.once('ubl-vat:all-allowance-charges', () => groupByCategory(doc.all('cac:AllowanceCharge'), allowanceChargeCategories));
+  const lines = doc.memoised(doc.memoised(ONLY_ROOT_LINES[lineName]) ? ROOT_LINES[lineName] : ALL_LINES[lineName]);
+  const allowanceCharges = doc.memoised(doc.memoised(ONLY_ROOT_ALLOWANCE_CHARGES) ? ROOT_ALLOWANCE_CHARGES : ALL_ALLOWANCE_CHARGES);
   return lines.has(key) || allowanceCharges.has(key);
 }
 
@@ -123,14 +130,14 @@ export function plusAsDouble(from: XmlElement | undefined, name: string, delta: 
  * Compares `xs:decimal(d)` with the decimal `e` (negative, zero or positive). Saxon casts a double to
  * xs:decimal with its exact binary value: 100.1 - 1 becomes 99.0999999999999943…, which is below 99.1.
  */
-export function compareExact(d: number, e: DecimalNumber): number {
+export function compareExact(d: number, e: XsDecimal): number {
   // The double nearest to e decides, unless it is d itself: then d's exact expansion does.
   const nearest = e.toNumber();
   if (d !== nearest) return d < nearest ? -1 : 1;
-  return new DecimalClass(d.toPrecision(100)).comparedTo(e);
+  return XsDecimal.fromExactText(d.toPrecision(100)).comparedTo(e);
 }
 
 /** `round(abs(taxable) * (rate div 100) * 10 * 10) div 100`, the 09 rules' expected tax amount. */
-export function expectedTaxAmount(taxable: DecimalNumber, percent: DecimalNumber): DecimalNumber {
+export function expectedTaxAmount(taxable: XsDecimal, percent: XsDecimal): XsDecimal {
   return round2(taxable.abs().times(percent.div(100)));
 }

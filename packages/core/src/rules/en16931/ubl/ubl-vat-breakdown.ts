@@ -1,4 +1,5 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
+import { XsDecimal } from '../../xs-decimal.js';
 import { fatal, type Assertion, type RuleContext } from '../../binding.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { decimal, decimalAt, equal, flagIs, has, kid, number, stringValue } from '../../xpath.js';
@@ -115,7 +116,7 @@ function taxAmountFromRate(category: XmlElement): boolean {
   const percent = decimalAt(category, 'cbc:Percent');
   if (taxAmount === undefined || taxable === undefined || percent === undefined) return false;
   const expected = expectedTaxAmount(taxable, percent);
-  return taxAmount.abs().minus(1).lt(expected) && taxAmount.abs().plus(1).gt(expected);
+  return taxAmount.abs().minus(XsDecimal.ONE).lt(expected) && taxAmount.abs().plus(XsDecimal.ONE).gt(expected);
 }
 
 const hasExemptionReason = (category: XmlElement): boolean =>

@@ -1,5 +1,5 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
-import type { DocumentIndex } from '../../document-index.js';
+import { documentMemo, type DocumentIndex } from '../../document-index.js';
 import { at, flagIs, kid, normalizeSpace, stringValue } from '../../xpath.js';
 
 /**
@@ -154,29 +154,31 @@ export type UblCategories = {
 
 /** The document's tax categories (memoised). */
 export function ublCategories(doc: DocumentIndex): UblCategories {
-  return doc.once('ubl-vat:categories', () => {
-    const taxCategories = doc.all('cac:TaxCategory').map(factsOf);
-    const onAllowanceCharge = taxCategories.filter((c) => c.element.parent?.name === 'cac:AllowanceCharge');
-    const onAllowance = onAllowanceCharge.filter((c) => flagIs(c.element.parent, 'cbc:ChargeIndicator', false));
-    const onCharge = onAllowanceCharge.filter((c) => flagIs(c.element.parent, 'cbc:ChargeIndicator', true));
-    const documentLevel = (c: CategoryFacts) => c.element.parent?.parent === doc.root;
-    return {
-      taxCategories: categorySet(taxCategories),
-      classified: categorySet(doc.all('cac:ClassifiedTaxCategory').map(factsOf)),
-      onAllowanceCharge: categorySet(onAllowanceCharge),
-      onAllowance: categorySet(onAllowance),
-      onCharge: categorySet(onCharge),
-      onDocumentAllowance: categorySet(onAllowance.filter(documentLevel)),
-      onDocumentCharge: categorySet(onCharge.filter(documentLevel)),
-      inBreakdown: categorySet(
-        taxCategories.filter((c) => {
-          const total = c.element.parent?.parent;
-          return c.element.parent?.name === 'cac:TaxSubtotal' && total?.name === 'cac:TaxTotal' && total.parent === doc.root;
-        }),
-      ),
-    };
-  });
+  return doc.memoised(CATEGORIES);
 }
+
+const CATEGORIES = documentMemo((doc): UblCategories => {
+  const taxCategories = doc.all('cac:TaxCategory').map(factsOf);
+  const onAllowanceCharge = taxCategories.filter((c) => c.element.parent?.name === 'cac:AllowanceCharge');
+  const onAllowance = onAllowanceCharge.filter((c) => flagIs(c.element.parent, 'cbc:ChargeIndicator', false));
+  const onCharge = onAllowanceCharge.filter((c) => flagIs(c.element.parent, 'cbc:ChargeIndicator', true));
+  const documentLevel = (c: CategoryFacts) => c.element.parent?.parent === doc.root;
+  return {
+    taxCategories: categorySet(taxCategories),
+    classified: categorySet(doc.all('cac:ClassifiedTaxCategory').map(factsOf)),
+    onAllowanceCharge: categorySet(onAllowanceCharge),
+    onAllowance: categorySet(onAllowance),
+    onCharge: categorySet(onCharge),
+    onDocumentAllowance: categorySet(onAllowance.filter(documentLevel)),
+    onDocumentCharge: categorySet(onCharge.filter(documentLevel)),
+    inBreakdown: categorySet(
+      taxCategories.filter((c) => {
+        const total = c.element.parent?.parent;
+        return c.element.parent?.name === 'cac:TaxSubtotal' && total?.name === 'cac:TaxTotal' && total.parent === doc.root;
+      }),
+    ),
+  };
+});
 
 /** The party identifiers the 02–04 rules look at, anywhere in the document (`//`). */
 export type UblPartyIds = {
@@ -198,15 +200,17 @@ function withCompanyId(schemes: readonly XmlElement[], vatOnly: boolean): boolea
 
 /** The document's party identifiers (memoised). */
 export function ublPartyIds(doc: DocumentIndex): UblPartyIds {
-  return doc.once('ubl-vat:parties', () => {
-    const sellerSchemes = at(doc.all('cac:AccountingSupplierParty'), 'cac:Party/cac:PartyTaxScheme');
-    const buyerParties = at(doc.all('cac:AccountingCustomerParty'), 'cac:Party');
-    return {
-      sellerTaxId: withCompanyId(sellerSchemes, false),
-      sellerVatId: withCompanyId(sellerSchemes, true),
-      representativeVatId: withCompanyId(at(doc.all('cac:TaxRepresentativeParty'), 'cac:PartyTaxScheme'), true),
-      buyerVatId: withCompanyId(at(buyerParties, 'cac:PartyTaxScheme'), true),
-      buyerLegalId: at(buyerParties, 'cac:PartyLegalEntity/cbc:CompanyID').length > 0,
-    };
-  });
+  return doc.memoised(PARTY_IDS);
 }
+
+const PARTY_IDS = documentMemo((doc): UblPartyIds => {
+  const sellerSchemes = at(doc.all('cac:AccountingSupplierParty'), 'cac:Party/cac:PartyTaxScheme');
+  const buyerParties = at(doc.all('cac:AccountingCustomerParty'), 'cac:Party');
+  return {
+    sellerTaxId: withCompanyId(sellerSchemes, false),
+    sellerVatId: withCompanyId(sellerSchemes, true),
+    representativeVatId: withCompanyId(at(doc.all('cac:TaxRepresentativeParty'), 'cac:PartyTaxScheme'), true),
+    buyerVatId: withCompanyId(at(buyerParties, 'cac:PartyTaxScheme'), true),
+    buyerLegalId: at(buyerParties, 'cac:PartyLegalEntity/cbc:CompanyID').length > 0,
+  };
+});
