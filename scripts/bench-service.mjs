@@ -11,7 +11,8 @@
 //               half the measured saturation throughput on PGlite): the submit latency p50/p99 at a
 //               load the service sustains, and whether processing keeps up.
 // Environment: BENCH_REQUESTS (default 3000), BENCH_CONNECTIONS (default 20), BENCH_ENGINES (pglite,postgres),
-// BENCH_RATE (requests per second of the steady run); service settings pass through, e.g.
+// BENCH_RATE (requests per second of the steady run), BENCH_NODE_ARGS (flags for the service's node, e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it); service settings pass through, e.g.
 // EINVOICE_WORKER_CONCURRENCY=32.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -29,6 +30,7 @@ const bin = join(root, 'packages', 'cli', 'bin', 'einvoice.js');
 const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const invoice = JSON.parse(readFileSync(join(root, 'packages', 'core', 'test', 'fixtures', 'invoice-xrechnung.json'), 'utf8'));
 
@@ -51,7 +53,7 @@ function serviceEnv(databaseUrl) {
 }
 
 async function startServe(dataDir, env) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (chunk) => (out += chunk));
@@ -89,11 +91,27 @@ async function pending(url, apiKey) {
   return false;
 }
 
+/**
+ * CPU time the whole machine spent (user, system, interrupts; not idle, I/O wait or steal), in
+ * milliseconds, from /proc/stat; undefined where there is none. Divided by the documents of a run it gives
+ * the CPU cost of a document across the service, the database and the load generator: steadier than a
+ * rate on a shared machine.
+ */
+function busyCpuMs() {
+  try {
+    const [user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return ((user + nice + system + irq + softirq) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Submits `amount` unique invoices with autocannon, then waits until none is pending. */
 async function drive(url, apiKey, amount, label, rate) {
   // autocannon puts a fresh random id wherever the body says [<id>]: every request is a new invoice.
   const body = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-[<id>]` } });
   const started = performance.now();
+  const cpuBefore = busyCpuMs();
   const result = await autocannon({
     url: `${url}/v1/documents`,
     method: 'POST',
@@ -108,12 +126,15 @@ async function drive(url, apiKey, amount, label, rate) {
   const submitted = performance.now();
   await waitFor('every document to be processed', async () => ((await pending(url, apiKey)) ? undefined : true));
   const finished = performance.now();
-  return { result, submitSeconds: (submitted - started) / 1000, totalSeconds: (finished - started) / 1000 };
+  const cpuAfter = busyCpuMs();
+  const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+  return { result, submitSeconds: (submitted - started) / 1000, totalSeconds: (finished - started) / 1000, cpuMs };
 }
 
-function summarize({ result, submitSeconds, totalSeconds }) {
+function summarize({ result, submitSeconds, totalSeconds, cpuMs }) {
   const accepted = result['2xx'];
   return {
+    cpuPerDocument: cpuMs === undefined || accepted === 0 ? undefined : cpuMs / accepted,
     accepted,
     errors: result.non2xx + result.errors + result.timeouts,
     submitPerSecond: accepted / submitSeconds,
@@ -189,7 +210,8 @@ for (const engine of engines) {
     console.log(
       `${engine.padEnd(8)} ${run.name.padEnd(16)} ${run.completedPerSecond.toFixed(0).padStart(5)} documents/s completed end to end` +
         ` | POST /v1/documents p50 ${String(run.p50).padStart(3)} ms, p99 ${String(run.p99).padStart(3)} ms, ${run.submitPerSecond.toFixed(0)} req/s` +
-        ` | ${run.accepted} accepted, ${run.errors} errors, ${run.totalSeconds.toFixed(1)} s`,
+        ` | ${run.accepted} accepted, ${run.errors} errors, ${run.totalSeconds.toFixed(1)} s` +
+        (run.cpuPerDocument === undefined ? '' : ` | ${run.cpuPerDocument.toFixed(2)} CPU-ms/document (whole machine)`),
     );
   }
   if (row.failed > 0) console.log(`${engine}: ${row.failed} documents failed (expected none)`);

@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import { buildApi } from './api/build-api.js';
 import type { ServiceConfig } from './config/config.schema.js';
 import type { Database } from './db/database.js';
-import { openDatabase } from './db/open-database.js';
+import { openDatabase, openJobDatabase } from './db/open-database.js';
 import { registerAdminRoutes } from './embedded/admin-routes.js';
 import type { CreatedTenant } from './embedded/admin-client.js';
 import { acquireInstanceLock } from './embedded/instance-lock.js';
@@ -80,8 +80,12 @@ export async function startService(config: ServiceConfig, roles: ServiceRoles): 
     const db = await openDatabase(config);
     closers.push({ what: 'database', close: () => db.close() });
     const initialTenant = embedded ? await createInitialTenant(db) : undefined;
+    const jobDb = await openJobDatabase(config, db);
+    if (jobDb !== db) closers.push({ what: 'job database', close: () => jobDb.close() });
     const blobs = openBlobStore(config);
-    const queue = await createPgBossQueue(db, {
+    // The queue takes and completes jobs through the job database; the API enqueues through its own
+    // transactions, which wait for the flush (accepted means durable).
+    const queue = await createPgBossQueue(jobDb, {
       // Alone on the embedded database (the lock says so), every job left active was orphaned by a crash.
       recoverActiveJobs: embedded,
       // On a shared server an orphaned job is retried once it expires: soon after a crash, yet far beyond
@@ -91,7 +95,7 @@ export async function startService(config: ServiceConfig, roles: ServiceRoles): 
     });
     closers.push({ what: 'queue', close: () => queue.stop() });
     // Alone on the embedded database, every destination lease belongs to a process that is gone.
-    if (embedded) await releaseAllDestinationLeases(db);
+    if (embedded) await releaseAllDestinationLeases(jobDb);
 
     let url: string | undefined;
     if (roles.api) {
@@ -106,7 +110,7 @@ export async function startService(config: ServiceConfig, roles: ServiceRoles): 
     if (roles.worker) {
       const serviceUrl = url;
       await startWorker({
-        db,
+        db: jobDb,
         blobs,
         queue,
         secrets,

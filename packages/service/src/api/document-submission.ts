@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { documentKindOf, readInvoiceJson } from '@einvoice-hub/core';
 import type { DocumentContext, DocumentRecord } from '../documents/document.types.js';
-import { insertDocument } from '../documents/document.repository.js';
-import { appendLog } from '../documents/document-log.repository.js';
+import type { Database } from '../db/database.js';
+import { groupCommit } from '../db/group-commit.js';
+import { insertDocuments } from '../documents/document.repository.js';
 import { AppError } from '../errors/app-error.js';
-import { PROCESS_DOCUMENT, type ProcessDocumentJob } from '../queue/job-queue.js';
+import { PROCESS_DOCUMENT, type JobQueue, type ProcessDocumentJob } from '../queue/job-queue.js';
 import type { ApiDeps } from './api-deps.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
-import { documentContextSchema, submitDocumentEnvelope } from './routes/submit.schema.js';
+import { documentContextSchema, MAX_BATCH_ITEMS, submitDocumentEnvelope } from './routes/submit.schema.js';
 import { describeProblems, problemsOf, type InputProblem } from './zod-schemas.js';
 
 /** A document that passed validation, ready to be stored. */
@@ -62,40 +63,58 @@ function invalid(code: 'bad-request' | 'invalid-context' | 'invalid-invoice', wh
 // Blob writes of one batch run this many at a time: enough to overlap file or network latency.
 const BLOB_CONCURRENCY = 16;
 
+/** One submission of a tenant, its input stored, on its way into the database. */
+type PendingSubmission = { tenantId: string; submission: Submission; inputSha256: string };
+
+/** Stores submissions of a tenant durably and says what became of each, in order. */
+export type SubmissionStore = (tenantId: string, submissions: readonly Submission[]) => Promise<SubmissionOutcome[]>;
+
 /**
  * Stores submissions durably: the invoices in the blob store first (content-addressed, so a failure after
- * leaves only an unreferenced blob), then ONE transaction with every document row, its `received` log line
- * and its process-document job. A submission whose idempotency key the tenant already used returns that
- * document (same request) or a conflict (another request); the unique index decides races.
+ * leaves only an unreferenced blob), then ONE transaction with every document row, its first revision, its
+ * `received` log line and its process-document job. Submissions arriving together — concurrent requests,
+ * of any tenants — share that transaction (group commit). A submission whose idempotency key the tenant
+ * already used returns that document (same request) or a conflict (another request); the unique index
+ * decides races.
  */
-export async function storeSubmissions(deps: ApiDeps, tenantId: string, submissions: readonly Submission[]): Promise<SubmissionOutcome[]> {
-  const blobs = await mapLimit(submissions, BLOB_CONCURRENCY, (s) => deps.blobs.put(new TextEncoder().encode(s.invoiceJson)));
-  return deps.db.transaction(async (tx) => {
-    const outcomes: SubmissionOutcome[] = [];
-    const jobs: ProcessDocumentJob[] = [];
-    for (const [index, submission] of submissions.entries()) {
-      const { document, created } = await insertDocument(tx, {
-        id: randomUUID(),
-        tenantId,
-        context: submission.context,
-        inputSha256: blobs[index]!.sha256,
-        requestSha256: submission.requestSha256,
-        ...(submission.idempotencyKey !== undefined ? { idempotencyKey: submission.idempotencyKey } : {}),
-      });
-      if (created) {
-        await appendLog(tx, tenantId, document.id, [{ step: 'received', level: 'info', message: 'Received; queued for processing' }]);
-        jobs.push({ tenantId, documentId: document.id });
-        outcomes.push({ kind: 'accepted', document, created });
-      } else if (document.requestSha256 === submission.requestSha256) {
-        outcomes.push({ kind: 'accepted', document, created });
-      } else {
-        const message = `The Idempotency-Key "${submission.idempotencyKey ?? ''}" was already used with another request (document ${document.id})`;
-        outcomes.push({ kind: 'conflict', error: new AppError('idempotency-conflict', message) });
-      }
-    }
-    if (jobs.length > 0) await deps.queue.enqueue(tx, PROCESS_DOCUMENT, jobs);
-    return outcomes;
+export function createSubmissionStore(deps: Pick<ApiDeps, 'db' | 'blobs' | 'queue'>): SubmissionStore {
+  const write = groupCommit<PendingSubmission, SubmissionOutcome>({
+    run: (items) => deps.db.transaction((tx) => insertSubmissions(tx, deps.queue, items)),
+    // Two transactions at a time: one commits while the next one fills.
+    maxInFlight: 2,
+    maxItems: MAX_BATCH_ITEMS,
   });
+  return async (tenantId, submissions) => {
+    const blobs = await mapLimit(submissions, BLOB_CONCURRENCY, (s) => deps.blobs.put(new TextEncoder().encode(s.invoiceJson)));
+    return write(submissions.map((submission, index) => ({ tenantId, submission, inputSha256: blobs[index]!.sha256 })));
+  };
+}
+
+async function insertSubmissions(tx: Database, queue: JobQueue, items: readonly PendingSubmission[]): Promise<SubmissionOutcome[]> {
+  const inserted = await insertDocuments(
+    tx,
+    items.map(({ tenantId, submission, inputSha256 }) => ({
+      id: randomUUID(),
+      tenantId,
+      context: submission.context,
+      inputSha256,
+      requestSha256: submission.requestSha256,
+      ...(submission.idempotencyKey !== undefined ? { idempotencyKey: submission.idempotencyKey } : {}),
+    })),
+  );
+  const jobs: ProcessDocumentJob[] = [];
+  const outcomes = inserted.map(({ document, created }, index): SubmissionOutcome => {
+    const { submission } = items[index]!;
+    if (created) {
+      jobs.push({ tenantId: document.tenantId, documentId: document.id });
+      return { kind: 'accepted', document, created };
+    }
+    if (document.requestSha256 === submission.requestSha256) return { kind: 'accepted', document, created };
+    const message = `The Idempotency-Key "${submission.idempotencyKey ?? ''}" was already used with another request (document ${document.id})`;
+    return { kind: 'conflict', error: new AppError('idempotency-conflict', message) };
+  });
+  await queue.enqueue(tx, PROCESS_DOCUMENT, jobs);
+  return outcomes;
 }
 
 /** Maps over items with at most `limit` calls in flight, keeping the order. */

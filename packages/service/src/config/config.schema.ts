@@ -34,6 +34,15 @@ export const serviceConfigSchema = z
     masterKeyFile: z.string().optional(),
     /** Largest accepted request body, in bytes. */
     bodyLimit: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+    /**
+     * Whether the worker's writes wait for the database server to flush them to disk (PostgreSQL's
+     * synchronous_commit). Off by default: every worker write is idempotent and re-done when lost, so a
+     * database crash can only roll processing back a moment, never lose an accepted document (the API's
+     * writes always wait for the flush).
+     */
+    workerSynchronousCommit: z
+      .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+      .default(false),
     /** Jobs processed at the same time by this process's worker. */
     workerConcurrency: z.coerce.number().int().positive().max(256).default(8),
     /** Where `folder` destinations write: flows name directories under it, never outside. Default `<dataDir>/outbox`. */

@@ -23,6 +23,7 @@ const ENV: Readonly<Record<string, string>> = {
   EINVOICE_MASTER_KEY_FILE: 'masterKeyFile',
   EINVOICE_BODY_LIMIT: 'bodyLimit',
   EINVOICE_WORKER_CONCURRENCY: 'workerConcurrency',
+  EINVOICE_WORKER_SYNCHRONOUS_COMMIT: 'workerSynchronousCommit',
   EINVOICE_LOG_LEVEL: 'logLevel',
   EINVOICE_FOLDER_ROOT: 'folderRoot',
   EINVOICE_SMTP_URL: 'smtpUrl',

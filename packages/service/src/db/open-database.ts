@@ -32,3 +32,14 @@ export async function openDatabase(config: Pick<ServiceConfig, 'dataDir' | 'data
   }
   return db;
 }
+
+/**
+ * The database of the worker and the job queue: on PostgreSQL a pool of its own whose commits do not wait
+ * for the disk flush (unless `workerSynchronousCommit`) — every worker write is idempotent and re-done when
+ * a server crash loses it; on the embedded database the same one (PGlite has one connection). `db` is the
+ * migrated database of the API; close the returned one separately when it is not `db`.
+ */
+export async function openJobDatabase(config: Pick<ServiceConfig, 'databaseUrl' | 'workerSynchronousCommit'>, db: Database): Promise<Database> {
+  if (!config.databaseUrl || config.workerSynchronousCommit) return db;
+  return openPostgresDatabase(config.databaseUrl, { synchronousCommit: false });
+}

@@ -1,9 +1,61 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, QueryResult } from './database.js';
 
+/**
+ * Parameterised statements run as named prepared statements: each connection parses and plans a statement
+ * text once and then only binds and executes it, which halves the server's work for the short statements
+ * the service runs thousands of times. Names come from the text's hash; the number of distinct texts is
+ * bounded (beyond it, statements run unnamed as before), so the server-side caches stay small.
+ */
+const MAX_PREPARED = 500;
+const preparedNames = new Map<string, string>();
+/** Texts that must not be prepared (their result type changed under a cached plan: a live schema change). */
+const unprepared = new Set<string>();
+
+function statementName(sql: string): string | undefined {
+  const known = preparedNames.get(sql);
+  if (known !== undefined || unprepared.has(sql) || preparedNames.size >= MAX_PREPARED) return known;
+  const name = `einvoice_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+  preparedNames.set(sql, name);
+  return name;
+}
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+async function runQuery<Row>(on: Queryable, sql: string, params: readonly unknown[]): Promise<QueryResult<Row>> {
+  const name = params.length > 0 ? statementName(sql) : undefined;
+  if (name === undefined) return { rows: (await on.query(sql, params as unknown[])).rows as Row[] };
+  try {
+    return { rows: (await on.query({ name, text: sql, values: params as unknown[] })).rows as Row[] };
+  } catch (error) {
+    // A table's columns changed under a statement that returns them all (another process migrated the
+    // schema): the cached plan is refused from now on, so this text runs unprepared.
+    if (!/cached plan must not change result type/.test(String((error as Error | null)?.message))) throw error;
+    preparedNames.delete(sql);
+    unprepared.add(sql);
+    return { rows: (await on.query(sql, params as unknown[])).rows as Row[] };
+  }
+}
+
+/** How the connections of a pool behave. */
+export type PostgresOptions = {
+  /** Connections of the pool (default 10). */
+  maxConnections?: number;
+  /**
+   * false: commits return before the server has flushed them to disk (synchronous_commit = off). A server
+   * crash may then lose the last moment of commits — in order, never half a transaction. Only for writes
+   * that are re-done when lost. Default: the server's setting (on).
+   */
+  synchronousCommit?: boolean;
+};
+
 /** A PostgreSQL server through a node-postgres pool: the scale-out engine, shared by many processes. */
-export async function openPostgresDatabase(connectionString: string, options: { maxConnections?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+export async function openPostgresDatabase(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
+  // Prepared statements are planned for their parameters each time (custom plans): a generic plan chosen
+  // while a table was small (a new database) keeps scanning it the same way once it has grown.
+  const settings = ['-c plan_cache_mode=force_custom_plan', ...(options.synchronousCommit === false ? ['-c synchronous_commit=off'] : [])];
+  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10, options: settings.join(' ') });
   // An idle connection the server closes (restart, dropped database) emits 'error' on the pool; without a
   // listener that is an uncaught exception. The pool replaces the connection; the next query reports trouble.
   pool.on('error', () => undefined);
@@ -12,10 +64,7 @@ export async function openPostgresDatabase(connectionString: string, options: { 
   client.release();
   return {
     engine: 'postgres',
-    async query<Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
-      const result = await pool.query(sql, params as unknown[]);
-      return { rows: result.rows as Row[] };
-    },
+    query: <Row>(sql: string, params: readonly unknown[] = []) => runQuery<Row>(pool, sql, params),
     async exec(sql: string): Promise<void> {
       await pool.query(sql);
     },
@@ -25,7 +74,7 @@ export async function openPostgresDatabase(connectionString: string, options: { 
         await connection.query('begin');
         const tx: Database = {
           engine: 'postgres',
-          query: async <Row>(sql: string, params: readonly unknown[] = []) => ({ rows: (await connection.query(sql, params as unknown[])).rows as Row[] }),
+          query: <Row>(sql: string, params: readonly unknown[] = []) => runQuery<Row>(connection, sql, params),
           exec: async (sql: string) => {
             await connection.query(sql);
           },

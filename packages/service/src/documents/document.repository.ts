@@ -59,29 +59,64 @@ export type NewDocument = {
   requestSha256?: string;
 };
 
+/** What became of a new document: inserted, or the tenant's existing document with its idempotency key. */
+export type InsertedDocument = { document: DocumentRecord; created: boolean };
+
 /**
- * Inserts a document as `received`. With an idempotency key already used by the tenant, inserts nothing and
- * returns the existing document (`created: false`); the caller compares request hashes.
+ * Inserts documents as `received`, each with its first revision and its `received` log line, in ONE
+ * statement; their tenants may differ. A document whose idempotency key its tenant already used (also
+ * earlier in the same call) is not inserted: the existing document is returned (`created: false`) and the
+ * caller compares request hashes. Results are in the order of `docs`.
  */
-export async function insertDocument(tx: Database, doc: NewDocument): Promise<{ document: DocumentRecord; created: boolean }> {
+export async function insertDocuments(tx: Database, docs: readonly NewDocument[]): Promise<InsertedDocument[]> {
+  if (docs.length === 0) return [];
+  const input = docs.map((doc, n) => ({
+    n,
+    id: doc.id,
+    tenant_id: doc.tenantId,
+    context: doc.context,
+    input_sha256: doc.inputSha256,
+    idempotency_key: doc.idempotencyKey ?? null,
+    request_sha256: doc.requestSha256 ?? null,
+  }));
   const inserted = await tx.query<DocumentRow>(
     `with inserted as (
        insert into documents (id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256)
-       values ($1, $2, 'received', $3, $4, $5, $6)
+       select i.id, i.tenant_id, 'received', i.context, i.input_sha256, i.idempotency_key, i.request_sha256
+       from jsonb_to_recordset($1::jsonb) as i(n int, id uuid, tenant_id uuid, context jsonb, input_sha256 text, idempotency_key text, request_sha256 text)
+       order by i.n
        on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
        returning ${COLUMNS}
      ), revision as (
        insert into document_revisions (tenant_id, document_id, revision, input_sha256, source, created_at)
        select tenant_id, id, 1, input_sha256, 'api', created_at from inserted
+     ), logged as (
+       insert into document_log (tenant_id, document_id, step, level, message)
+       select tenant_id, id, 'received', 'info', 'Received; queued for processing' from inserted
      )
      select ${COLUMNS} from inserted`,
-    [doc.id, doc.tenantId, JSON.stringify(doc.context), doc.inputSha256, doc.idempotencyKey ?? null, doc.requestSha256 ?? null],
+    [JSON.stringify(input)],
   );
-  const row = inserted.rows[0];
-  if (row) return { document: toRecord(row), created: true };
-  const existing = await findDocumentByIdempotencyKey(tx, doc.tenantId, doc.idempotencyKey ?? '');
-  if (!existing) throw new Error('Idempotency conflict without an existing document');
-  return { document: existing, created: false };
+  const byId = new Map(inserted.rows.map((row) => [row.id, toRecord(row)]));
+  const results: InsertedDocument[] = [];
+  for (const doc of docs) {
+    const document = byId.get(doc.id);
+    if (document) {
+      results.push({ document, created: true });
+      continue;
+    }
+    const existing = await findDocumentByIdempotencyKey(tx, doc.tenantId, doc.idempotencyKey ?? '');
+    if (!existing) throw new Error('Idempotency conflict without an existing document');
+    results.push({ document: existing, created: false });
+  }
+  return results;
+}
+
+/** Inserts one document as `received` (see insertDocuments). */
+export async function insertDocument(tx: Database, doc: NewDocument): Promise<InsertedDocument> {
+  const [result] = await insertDocuments(tx, [doc]);
+  if (!result) throw new Error('No result for an inserted document');
+  return result;
 }
 
 /** The tenant's document with this idempotency key. */

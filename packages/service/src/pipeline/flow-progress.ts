@@ -4,9 +4,9 @@ import type { DocumentStatus } from '../documents/document.types.js';
 import { parseDuration } from '../flows/duration.js';
 import { stepKind, stepSettings, type FlowStep, type StepSettings } from '../flows/flow-definition.schema.js';
 import type { FlowCandidate } from '../flows/select-flow.js';
-import { DELIVER, NOTIFY, POLL_STATUS, type JobQueue } from '../queue/job-queue.js';
-import { moveDocument, recordLog } from './document-processing.repository.js';
-import type { PendingLogEntry } from './step.js';
+import { DELIVER, NOTIFY, POLL_STATUS, type JobQueue, type NotifyJob } from '../queue/job-queue.js';
+import { moveDocument, recordLog, type DocumentMove } from './document-processing.repository.js';
+import type { PendingLogEntry, StoredArtifact } from './step.js';
 
 /** Default retry deadline of a deliver step: a day of transport failures before giving up. */
 export const DEFAULT_DELIVERY_DEADLINE = 'PT24H';
@@ -46,40 +46,54 @@ export function destinationKey(tenantId: string, destination: StepSettings['deli
 }
 
 /**
- * Moves the document into `plan` (if it is still where `expect` says) and does what entering it takes, in
- * the caller's transaction: a delivery row and a wake-up of its destination, a status wait and its first
- * poll, or — at the end — the notifications the flow asks for. Returns false when another run moved it.
+ * Moves the document into `plan` (if it is still where `expect` says), records the artifacts and log lines
+ * with the move, and does what entering the plan takes: a delivery row and a wake-up of its destination, a
+ * status wait and its first poll, or — at the end — the notifications the flow asks for. Returns false when
+ * another run moved the document. Run it in a transaction unless `entersWithoutJobs(at, plan)`: then it is
+ * a single statement.
  */
 export async function enterPlan(
   tx: Database,
   queue: JobQueue,
-  options: { at: FlowPosition; plan: FlowPlan; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; before?: (tx: Database) => Promise<void> },
+  options: { at: FlowPosition; plan: FlowPlan; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; artifacts?: readonly StoredArtifact[] },
 ): Promise<boolean> {
   const { at, plan } = options;
-  const moved = await moveDocument(tx, {
+  const move = planMove(at, plan, options.expect);
+  const moved = await moveDocument(tx, move, { log: options.log, ...(options.artifacts ? { artifacts: options.artifacts } : {}) });
+  if (!moved) return false;
+  const entered =
+    plan.kind === 'deliver' ? [await enterDelivery(tx, queue, at, plan)] : plan.kind === 'await-status' ? [await enterStatusWait(tx, queue, at, plan)] : await notifyOn(tx, queue, at, plan.status);
+  await recordLog(tx, at, entered);
+  return true;
+}
+
+/** The move of the document into `plan`, from the statuses `expect` names. */
+export function planMove(at: FlowPosition, plan: FlowPlan, expect: readonly DocumentStatus[]): DocumentMove {
+  return {
     tenantId: at.tenantId,
     documentId: at.documentId,
     revision: at.revision,
-    expect: options.expect,
+    expect,
     status: statusOf(plan),
     nextStep: plan.step,
     flow: { name: at.flow.name, version: at.flow.version },
-  });
-  if (!moved) return false;
-  await options.before?.(tx);
-  const log = [...options.log];
-  if (plan.kind === 'deliver') log.push(await enterDelivery(tx, queue, at, plan));
-  else if (plan.kind === 'await-status') log.push(await enterStatusWait(tx, queue, at, plan));
-  else log.push(...(await notifyOn(tx, queue, at, plan.status)));
-  await recordLog(tx, at, log);
-  return true;
+  };
+}
+
+/**
+ * True when entering `plan` writes only the document (the end of the flow, with no notification to
+ * queue): `enterPlan` is then one statement and needs no transaction of its own, and the move
+ * (`planMove`) with its records is all there is to write.
+ */
+export function entersWithoutJobs(at: FlowPosition, plan: FlowPlan): boolean {
+  return plan.kind === 'end' && notifyJobs(at, plan.status).length === 0;
 }
 
 /** Ends the document in `failed` or `rejected` (if still where `expect` says), logging why and notifying. */
 export async function endInFailure(
   tx: Database,
   queue: JobQueue,
-  options: { at: FlowPosition; status: 'failed' | 'rejected'; step: number; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; before?: (tx: Database) => Promise<void> },
+  options: { at: FlowPosition; status: 'failed' | 'rejected'; step: number; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; artifacts?: readonly StoredArtifact[] },
 ): Promise<boolean> {
   return enterPlan(tx, queue, { ...options, plan: { kind: 'end', step: options.step, status: options.status } });
 }
@@ -117,13 +131,18 @@ async function enterStatusWait(tx: Database, queue: JobQueue, at: FlowPosition, 
   return { step: 'await-status', level: 'info', message: `Waiting for the receiver's verdict ${how} until ${new Date(rows[0]!.deadline).toISOString()}` };
 }
 
-/** Enqueues the notifications of the flow's notify steps that react to `status`. */
-async function notifyOn(tx: Database, queue: JobQueue, at: FlowPosition, status: DocumentStatus): Promise<PendingLogEntry[]> {
-  const jobs = at.flow.definition.steps.flatMap((step, index) =>
+/** The notifications the flow's notify steps ask for when the document ends in `status`. */
+function notifyJobs(at: FlowPosition, status: DocumentStatus): NotifyJob[] {
+  return at.flow.definition.steps.flatMap((step, index) =>
     stepKind(step) === 'notify' && (stepSettings(step, 'notify').on as readonly string[]).includes(status)
       ? [{ tenantId: at.tenantId, documentId: at.documentId, revision: at.revision, step: index, status }]
       : [],
   );
+}
+
+/** Enqueues the notifications of the flow's notify steps that react to `status`. */
+async function notifyOn(tx: Database, queue: JobQueue, at: FlowPosition, status: DocumentStatus): Promise<PendingLogEntry[]> {
+  const jobs = notifyJobs(at, status);
   await queue.enqueue(tx, NOTIFY, jobs);
   return jobs.length > 0 ? [{ step: 'notify', level: 'info', message: `Notification queued (${status})` }] : [];
 }

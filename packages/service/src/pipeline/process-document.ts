@@ -1,13 +1,12 @@
-import type { Database } from '../db/database.js';
 import { findDocumentById } from '../documents/document.repository.js';
 import { stepKind, stepSettings } from '../flows/flow-definition.schema.js';
 import { resolveDocumentFlow } from '../flows/resolve-document-flow.js';
 import type { FlowCandidate } from '../flows/select-flow.js';
 import type { ProcessDocumentJob } from '../queue/job-queue.js';
-import { recordArtifacts, startDocumentProcessing } from './document-processing.repository.js';
-import { endInFailure, enterPlan, planFrom, type FlowPosition } from './flow-progress.js';
+import { endInFailure, enterPlan, entersWithoutJobs, planFrom, planMove, type FlowPlan, type FlowPosition } from './flow-progress.js';
+import { processingWrites } from './processing-writes.js';
 import { GENERATION_STEPS, isGenerationKind } from './generation-steps.js';
-import { createPipelineContext, stopWithFailure, type PipelineContext, type PipelineDeps } from './step.js';
+import { createPipelineContext, stopWithFailure, type PendingLogEntry, type PipelineContext, type PipelineDeps } from './step.js';
 import { readInputStep } from './steps/read-input.step.js';
 import { storeArtifacts } from './steps/store-artifacts.step.js';
 
@@ -26,11 +25,12 @@ export type ProcessOutcome = 'completed' | 'failed' | 'delivering' | 'awaiting-s
  * an input or configuration that can never succeed fails the document instead.
  */
 export async function processDocument(deps: PipelineDeps, job: ProcessDocumentJob): Promise<ProcessOutcome> {
-  const document = await startDocumentProcessing(deps.db, job.tenantId, job.documentId);
-  if (!document) return (await findDocumentById(deps.db, job.tenantId, job.documentId)) ? 'skipped' : 'missing';
+  const started = await processingWrites(deps.db).start({ tenantId: job.tenantId, id: job.documentId });
+  if (!started) return (await findDocumentById(deps.db, job.tenantId, job.documentId)) ? 'skipped' : 'missing';
+  const { document } = started;
 
   const ctx = createPipelineContext(deps, document);
-  const chosen = await resolveDocumentFlow(deps.db, document);
+  const chosen = await resolveDocumentFlow(deps.db, document, started.publishedFlows);
   if (!chosen.ok) {
     stopWithFailure(ctx, 'flow', chosen.reason);
     return recordFailureWithoutFlow(ctx);
@@ -53,19 +53,21 @@ export async function processDocument(deps: PipelineDeps, job: ProcessDocumentJo
   return recordGeneration(ctx, flow, next);
 }
 
-/** Records the generation: artifacts and log, then the failure or the flow's next stage. */
+/**
+ * Records the generation — artifacts, log, and the failure or the flow's next stage — atomically: in one
+ * statement (shared with the other documents finishing at the same moment) when nothing needs queuing —
+ * the flow ends here without notifications — else in a transaction with the jobs.
+ */
 async function recordGeneration(ctx: PipelineContext, flow: FlowCandidate, next: number): Promise<ProcessOutcome> {
   const at: FlowPosition = { tenantId: ctx.document.tenantId, documentId: ctx.document.id, revision: ctx.document.revision, flow };
-  const before = (tx: Database) => recordArtifacts(tx, at, ctx.artifacts);
   const failure = ctx.failure;
-  const plan = planFrom(flow.definition.steps, next, 'completed');
-  const recorded = await ctx.deps.db.transaction(async (transaction) => {
-    if (failure !== undefined) {
-      return endInFailure(transaction, ctx.deps.queue, { at, status: 'failed', step: next, expect: ['processing'], log: [...ctx.log, { step: 'result', level: 'error', message: `Failed: ${failure}` }], before });
-    }
-    const done = plan.kind === 'end' ? [{ step: 'result', level: 'info' as const, message: 'Completed' }] : [];
-    return enterPlan(transaction, ctx.deps.queue, { at, plan, expect: ['processing'], log: [...ctx.log, ...done], before });
-  });
+  const plan: FlowPlan = failure !== undefined ? { kind: 'end', step: next, status: 'failed' } : planFrom(flow.definition.steps, next, 'completed');
+  const last: PendingLogEntry =
+    failure !== undefined ? { step: 'result', level: 'error', message: `Failed: ${failure}` } : { step: 'result', level: 'info', message: 'Completed' };
+  const log = failure !== undefined || plan.kind === 'end' ? [...ctx.log, last] : ctx.log;
+  const recorded = entersWithoutJobs(at, plan)
+    ? await processingWrites(ctx.deps.db).move(planMove(at, plan, ['processing']), { log, artifacts: ctx.artifacts })
+    : await ctx.deps.db.transaction((tx) => enterPlan(tx, ctx.deps.queue, { at, plan, expect: ['processing'], log, artifacts: ctx.artifacts }));
   if (!recorded) return 'skipped';
   if (failure !== undefined) return 'failed';
   return plan.kind === 'deliver' ? 'delivering' : plan.kind === 'await-status' ? 'awaiting-status' : 'completed';

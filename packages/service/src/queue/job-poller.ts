@@ -26,9 +26,9 @@ export type JobPoller = {
 };
 
 /**
- * One loop that keeps `concurrency` jobs running: it fetches as many jobs as there are free slots, asks
- * again at once while jobs keep coming, and waits `pollingIntervalMs` only when the queue had nothing
- * ready. Each job succeeds or fails on its own, so one failure never touches another job; the completions
+ * One loop that keeps up to `concurrency` jobs running: it fetches as many jobs as there are free slots
+ * once at least half of them are free (or none is running), asks again at once while jobs keep coming,
+ * and waits `pollingIntervalMs` only when the queue had nothing ready. Each job succeeds or fails on its own, so one failure never touches another job; the completions
  * of jobs that finish while a completion is being written are written together, in one statement.
  *
  * Why not pg-boss's `work()`: its workers sleep a full polling interval after every job (one job per
@@ -101,11 +101,15 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
     running.add(task);
   }
 
+  // While jobs keep coming, ask for them when at least half the slots are free, not each time one frees
+  // up: one fetch per job would make the fetch statement (a sorted, locking scan) the queue's main cost.
+  const batch = Math.max(1, Math.ceil(options.concurrency / 2));
+
   async function loop(): Promise<void> {
     while (!stopping) {
       const free = options.concurrency - running.size;
-      if (free <= 0) {
-        // Every slot is busy: wait for one to free up (or for stop(), which must not wait for a hung job).
+      if (free <= 0 || (free < batch && running.size > 0)) {
+        // Too few free slots: wait for another to free up (or for stop(), which must not wait for a hung job).
         await pause(undefined, true);
         continue;
       }

@@ -76,6 +76,7 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
   });
   boss.on('error', (error: unknown) => onError(coerceError(error)));
   await boss.start();
+  await ensureFetchOrderIndex(db, options.schema ?? 'pgboss');
 
   // Every job retries unexpected errors (a database outage) with backoff; one that keeps failing lands in
   // its dead-letter queue. Expected outcomes — a rejection, a destination down — are handled by the jobs.
@@ -143,6 +144,21 @@ async function ensureQueue(boss: PgBoss, name: string, settings: Omit<PgBoss.Que
   // create_queue does nothing when the queue exists, also when several processes start at once.
   await boss.createQueue(name, { name, ...settings });
   await boss.updateQueue(name, { name, ...settings });
+}
+
+/**
+ * An index in the order pg-boss takes jobs (`fetch`: ready jobs of a queue by priority, then age). pg-boss's
+ * own index is on (name, start_after), so each fetch reads and sorts every ready job of the queue: cheap
+ * when the queue is short, but a backlog of thousands (a burst of submissions) made every fetch slower,
+ * the workers fell further behind, and the backlog grew. With this index a fetch reads the next few jobs.
+ * Created once, on the partitioned table (so also on queues created later), under an advisory lock so that
+ * processes starting together do not race.
+ */
+async function ensureFetchOrderIndex(db: Database, schema: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [`${schema}.job_fetch_order`]);
+    await tx.exec(`create index if not exists job_fetch_order on ${schema}.job (name, priority desc, created_on, id) where state < 'active'`);
+  });
 }
 
 /** Fails (and so retries, with backoff) every job of the queue still marked active. */

@@ -7,12 +7,20 @@ import type { BlobRef, BlobStore } from './blob-store.js';
 import { assertBlobIntegrity, assertSha256Hex, sha256Hex } from './sha256.js';
 
 /**
- * A content-addressed blob store in a directory: `<root>/ab/cd/<sha256>`. Two levels of fan-out keep
- * directories small. A blob is written to a temporary file, flushed, and renamed into place, so a reader
- * (or a process restarted after SIGKILL) sees either the whole blob or none of it.
+ * A content-addressed blob store in a directory: `<root>/ab/<sha256>`, 256 directories as git keeps its
+ * objects. A blob is written to a temporary file, flushed, and renamed into place, so a reader (or a
+ * process restarted after SIGKILL) sees either the whole blob or none of it.
+ *
+ * Why one level: stores written by earlier versions used two (`<root>/ab/cd/<sha256>`, 65,536 directories),
+ * and in a young store nearly every write then created a directory — the most expensive thing a write can
+ * do to the filesystem (its inode, its block and the parent's entry all flushed). Blobs at the old place
+ * are still read.
  */
 export function createFsBlobStore(root: string): BlobStore {
-  const pathOf = (sha256: string): string => join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  const pathOf = (sha256: string): string => join(root, sha256.slice(0, 2), sha256);
+  const legacyPathOf = (sha256: string): string => join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  // Fan-out directories known to exist: created once, not asked for again on every put.
+  const knownDirs = new Set<string>();
 
   return {
     async put(bytes: Uint8Array): Promise<BlobRef> {
@@ -21,11 +29,21 @@ export function createFsBlobStore(root: string): BlobStore {
       const path = pathOf(sha256);
       // Same address, same bytes: an existing blob is complete (rename is atomic), so there is nothing to do.
       if (await exists(path)) return ref;
-      const dir = join(root, sha256.slice(0, 2), sha256.slice(2, 4));
-      await mkdir(dir, { recursive: true });
+      const dir = join(root, sha256.slice(0, 2));
       const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+      const openTemp = async () => {
+        if (!knownDirs.has(dir)) {
+          await mkdir(dir, { recursive: true });
+          knownDirs.add(dir);
+        }
+        return open(temp, 'wx', 0o644);
+      };
       try {
-        const file = await open(temp, 'wx', 0o644);
+        // A directory known to exist may have been removed since (by hand): create it again once.
+        const file = await openTemp().catch((error: unknown) => {
+          if (!isMissing(error) || !knownDirs.delete(dir)) throw error;
+          return openTemp();
+        });
         try {
           await file.writeFile(bytes);
           // Durable before it is visible: a document may be committed pointing at this blob right after.
@@ -45,13 +63,8 @@ export function createFsBlobStore(root: string): BlobStore {
 
     async get(sha256: string): Promise<Uint8Array> {
       const address = assertSha256Hex(sha256);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(pathOf(address));
-      } catch (error) {
-        if (isMissing(error)) throw new NotFoundError(`No blob ${address}`);
-        throw error;
-      }
+      const bytes = (await readIfPresent(pathOf(address))) ?? (await readIfPresent(legacyPathOf(address)));
+      if (!bytes) throw new NotFoundError(`No blob ${address}`);
       return assertBlobIntegrity(address, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     },
 
@@ -60,6 +73,15 @@ export function createFsBlobStore(root: string): BlobStore {
       await access(root, constants.R_OK | constants.W_OK);
     },
   };
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Flushes a directory entry (the rename) to disk; where directories cannot be opened (Windows) it is skipped. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -94,7 +94,7 @@ for (const kind of stores) {
 }
 
 describe('createFsBlobStore', () => {
-  test('lays blobs out as <root>/ab/cd/<sha256> and leaves no temporary files', async () => {
+  test('lays blobs out as <root>/ab/<sha256> and leaves no temporary files', async () => {
     const dir = await makeTempDir();
     after(() => dir.remove());
     const root = join(dir.path, 'blobs');
@@ -102,9 +102,33 @@ describe('createFsBlobStore', () => {
     const bytes = bytesOf('layout');
     const { sha256 } = await store.put(bytes);
     await Promise.all(Array.from({ length: 5 }, () => store.put(bytes)));
-    const path = join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    const path = join(root, sha256.slice(0, 2), sha256);
     assert.equal((await readFile(path)).toString(), 'layout');
-    assert.deepEqual(await readdir(join(root, sha256.slice(0, 2), sha256.slice(2, 4))), [sha256]);
+    assert.deepEqual(await readdir(join(root, sha256.slice(0, 2))), [sha256]);
+  });
+
+  test('reads blobs stored by earlier versions at <root>/ab/cd/<sha256>', async () => {
+    const dir = await makeTempDir();
+    after(() => dir.remove());
+    const bytes = bytesOf('stored in the old layout');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    await mkdir(join(dir.path, sha256.slice(0, 2), sha256.slice(2, 4)), { recursive: true });
+    await writeFile(join(dir.path, sha256.slice(0, 2), sha256.slice(2, 4), sha256), bytes);
+    assert.equal(new TextDecoder().decode(await createFsBlobStore(dir.path).get(sha256)), 'stored in the old layout');
+    await assert.rejects(createFsBlobStore(dir.path).get('0'.repeat(64)), (error: unknown) => error instanceof AppError && error.code === 'not-found');
+  });
+
+  test('a fan-out directory removed by hand is created again', async () => {
+    const dir = await makeTempDir();
+    after(() => dir.remove());
+    const store = createFsBlobStore(dir.path);
+    const first = await store.put(bytesOf('first'));
+    await rm(join(dir.path, first.sha256.slice(0, 2)), { recursive: true });
+    // The same directory again: the store had it marked as existing.
+    let other = 0;
+    while (createHash('sha256').update(`x${other}`).digest('hex').slice(0, 2) !== first.sha256.slice(0, 2)) other++;
+    const second = await store.put(bytesOf(`x${other}`));
+    assert.equal(new TextDecoder().decode(await store.get(second.sha256)), `x${other}`);
   });
 
   test('an existing blob is not rewritten (immutable)', async () => {
@@ -112,7 +136,7 @@ describe('createFsBlobStore', () => {
     after(() => dir.remove());
     const store = createFsBlobStore(dir.path);
     const { sha256 } = await store.put(bytesOf('immutable'));
-    const path = join(dir.path, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    const path = join(dir.path, sha256.slice(0, 2), sha256);
     const before = await stat(path);
     await store.put(bytesOf('immutable'));
     assert.equal((await stat(path)).mtimeMs, before.mtimeMs);
@@ -123,7 +147,7 @@ describe('createFsBlobStore', () => {
     after(() => dir.remove());
     const store = createFsBlobStore(dir.path);
     const { sha256 } = await store.put(bytesOf('original'));
-    await writeFile(join(dir.path, sha256.slice(0, 2), sha256.slice(2, 4), sha256), 'tampered');
+    await writeFile(join(dir.path, sha256.slice(0, 2), sha256), 'tampered');
     await assert.rejects(store.get(sha256), (error: unknown) => error instanceof AppError && error.code === 'internal' && /corrupted/.test(error.message));
   });
 

@@ -48,7 +48,7 @@ for (const engine of testDatabases()) {
         assert.equal(state.status, 'completed');
         assert.deepEqual(
           state.log.map((entry) => `${entry.step}:${entry.level}`),
-          format === 'json' ? ['processing:info', 'flow:info', 'transform:info', 'result:info'] : ['processing:info', 'flow:info', 'transform:info', 'validate:info', 'result:info'],
+          format === 'json' ? ['received:info', 'processing:info', 'flow:info', 'transform:info', 'result:info'] : ['received:info', 'processing:info', 'flow:info', 'transform:info', 'validate:info', 'result:info'],
         );
         const names = state.artifacts.map((a) => a.name).sort();
         if (format === 'json') {
@@ -109,15 +109,17 @@ for (const engine of testDatabases()) {
 
     it('records one set of artifacts when re-run after a crash between the blob writes and the commit', async () => {
       const id = await receive('xrechnung-cii');
-      // The crash: every blob is written, the recording transaction runs all its statements, and dies before
-      // it commits.
+      // The crash: every blob is written, the statement recording the result runs to its end, and the
+      // process dies before it commits (the statement runs in a transaction that is rolled back).
       const crashing: Database = {
         ...deps.db,
-        transaction: (work) =>
-          deps.db.transaction(async (tx) => {
-            await work(tx);
-            throw new Error('crash before commit');
-          }),
+        query: (sql, params) =>
+          /insert into artifacts/.test(sql)
+            ? deps.db.transaction(async (tx) => {
+                await tx.query(sql, params);
+                throw new Error('crash before commit');
+              })
+            : deps.db.query(sql, params),
       };
       await assert.rejects(processDocument({ ...deps, db: crashing }, { tenantId, documentId: id }), /crash before commit/);
       const crashed = await documentState(deps.db, tenantId, id);
@@ -127,8 +129,8 @@ for (const engine of testDatabases()) {
       assert.equal(await processDocument(deps, { tenantId, documentId: id }), 'completed');
       const state = await documentState(deps.db, tenantId, id);
       assert.deepEqual(state.artifacts.map((a) => a.name).sort(), ['invoice.xml', 'validation-report.json']);
-      assert.deepEqual(state.log.map((entry) => entry.step), ['processing', 'processing', 'flow', 'transform', 'validate', 'result']);
-      assert.match(state.log[1]!.message, /restarted/);
+      assert.deepEqual(state.log.map((entry) => entry.step), ['received', 'processing', 'processing', 'flow', 'transform', 'validate', 'result']);
+      assert.match(state.log[2]!.message, /restarted/);
     });
 
     it('records one result when a step crashes and the job is retried', async () => {

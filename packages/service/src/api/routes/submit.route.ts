@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../../documents/document.types.js';
 import { AppError } from '../../errors/app-error.js';
 import type { ApiDeps } from '../api-deps.js';
 import { tenantOf } from '../auth.js';
-import { parseSubmission, storeSubmissions, type Submission } from '../document-submission.js';
+import { createSubmissionStore, parseSubmission, type Submission } from '../document-submission.js';
 import { documentHref } from '../document-view.js';
 import { problemOfAppError, problemResponse } from '../problem.js';
 import { problemsOf } from '../zod-schemas.js';
@@ -25,6 +25,7 @@ function toAccepted(doc: DocumentRecord) {
 
 /** POST /v1/documents and POST /v1/documents/batch: accepting invoices for processing. */
 export function registerSubmitRoutes(scope: FastifyInstance, deps: ApiDeps): void {
+  const storeSubmissions = createSubmissionStore(deps);
   scope.post(
     '/v1/documents',
     {
@@ -40,7 +41,7 @@ export function registerSubmitRoutes(scope: FastifyInstance, deps: ApiDeps): voi
     async (request, reply) => {
       const tenant = tenantOf(request);
       const idempotencyKey = (request.headers as { 'idempotency-key'?: string })['idempotency-key'];
-      const [outcome] = await storeSubmissions(deps, tenant.id, [parseSubmission(request.body, idempotencyKey)]);
+      const [outcome] = await storeSubmissions(tenant.id, [parseSubmission(request.body, idempotencyKey)]);
       if (!outcome) throw new AppError('internal', 'No outcome for a submission');
       if (outcome.kind === 'conflict') throw outcome.error;
       return reply.code(202).header('location', documentHref(outcome.document.id)).send(toAccepted(outcome.document));
@@ -71,7 +72,7 @@ export function registerSubmitRoutes(scope: FastifyInstance, deps: ApiDeps): voi
           results[index] = { index, status: 400, problem: problemOfAppError(error) };
         }
       }
-      const outcomes = accepted.length > 0 ? await storeSubmissions(deps, tenant.id, accepted.map((a) => a.submission)) : [];
+      const outcomes = accepted.length > 0 ? await storeSubmissions(tenant.id, accepted.map((a) => a.submission)) : [];
       for (const [i, outcome] of outcomes.entries()) {
         const index = accepted[i]!.index;
         results[index] =

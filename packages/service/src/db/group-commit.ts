@@ -1,0 +1,74 @@
+/**
+ * Group commit: writes that callers make at the same time are run together, in one unit (one transaction),
+ * instead of one unit each. While `maxInFlight` units are running, new writes wait; when a unit ends, every
+ * write that waited meanwhile goes into the next one (up to `maxItems` items). A lone write starts at once,
+ * so an idle service adds no latency; a busy one pays one BEGIN/COMMIT and one flush of the database's log
+ * for many writes instead of one each.
+ *
+ * A unit that fails is run again write by write: one write that cannot succeed never fails the others.
+ */
+export type GroupCommitOptions<I, O> = {
+  /** Runs one unit; returns one result per item, in order. */
+  run(items: I[]): Promise<O[]>;
+  /** Units running at the same time (at least 1). */
+  maxInFlight: number;
+  /** Items in one unit; a single write larger than this still runs whole, alone. */
+  maxItems: number;
+};
+
+type Waiting<I, O> = { items: readonly I[]; resolve(results: O[]): void; reject(error: unknown): void };
+
+/** A function that writes `items` (together with whatever else is being written) and returns their results. */
+export function groupCommit<I, O>(options: GroupCommitOptions<I, O>): (items: readonly I[]) => Promise<O[]> {
+  const waiting: Waiting<I, O>[] = [];
+  let inFlight = 0;
+
+  function next(): void {
+    while (inFlight < options.maxInFlight && waiting.length > 0) {
+      const unit: Waiting<I, O>[] = [waiting.shift()!];
+      let size = unit[0]!.items.length;
+      while (waiting.length > 0 && size + waiting[0]!.items.length <= options.maxItems) {
+        const write = waiting.shift()!;
+        size += write.items.length;
+        unit.push(write);
+      }
+      inFlight += 1;
+      void runUnit(unit).finally(() => {
+        inFlight -= 1;
+        next();
+      });
+    }
+  }
+
+  async function runUnit(unit: Waiting<I, O>[]): Promise<void> {
+    if (unit.length === 1) return settle(unit[0]!);
+    let results: O[];
+    try {
+      results = await options.run(unit.flatMap((write) => write.items));
+    } catch {
+      // Which write failed the unit is unknown: each goes again on its own and gets its own outcome.
+      await Promise.all(unit.map(settle));
+      return;
+    }
+    let offset = 0;
+    for (const write of unit) {
+      write.resolve(results.slice(offset, offset + write.items.length));
+      offset += write.items.length;
+    }
+  }
+
+  async function settle(write: Waiting<I, O>): Promise<void> {
+    try {
+      write.resolve(await options.run([...write.items]));
+    } catch (error) {
+      write.reject(error);
+    }
+  }
+
+  return (items) =>
+    new Promise<O[]>((resolve, reject) => {
+      if (items.length === 0) return resolve([]);
+      waiting.push({ items, resolve, reject });
+      next();
+    });
+}
