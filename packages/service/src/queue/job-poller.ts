@@ -16,6 +16,12 @@ export type JobPollerOptions<T> = {
   concurrency: number;
   /** How long to wait before asking again when the queue had nothing ready. */
   pollingIntervalMs: number;
+  /**
+   * How long a finished job may wait before its completion is written (default 0), so that the jobs
+   * finishing meanwhile are completed in the same statement. A completion only tidies the queue — the job's
+   * effects are recorded already, and a job run again finds them — so waiting a moment costs nothing.
+   */
+  completionDelayMs?: number;
   onError(error: Error): void;
 };
 
@@ -59,10 +65,24 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
   const finished: string[] = [];
   let completing: Promise<void> | undefined;
 
+  let flushNow: (() => void) | undefined;
+
   /** Queues a completion; one writer drains the queue, so completions that pile up go out as one batch. */
   function complete(id: string): void {
     finished.push(id);
     completing ??= (async () => {
+      const delayMs = options.completionDelayMs ?? 0;
+      if (delayMs > 0 && !stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, delayMs);
+          function done(): void {
+            clearTimeout(timer);
+            flushNow = undefined;
+            resolve();
+          }
+          flushNow = done;
+        });
+      }
       while (finished.length > 0) {
         const ids = finished.splice(0);
         try {
@@ -137,6 +157,8 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
       // Jobs still running after the timeout stay active in the queue and are retried once they expire.
       await Promise.race([Promise.allSettled([...running]), timeout]);
       clearTimeout(timer);
+      // Completions waiting for company go out now.
+      flushNow?.();
       await completing;
     },
   };

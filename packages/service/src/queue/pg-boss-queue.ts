@@ -102,6 +102,8 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
         handler,
         concurrency,
         pollingIntervalMs,
+        // Completions of the jobs finishing within 20 ms go out in one statement.
+        completionDelayMs: 20,
         onError,
       }),
     );

@@ -53,6 +53,31 @@ describe('startJobPoller', () => {
     assert.ok(queue.log.completed.length < 100, 'completions are batched');
   });
 
+  test('with a completion delay, jobs finishing close together are completed in one call; stop() flushes at once', async () => {
+    const queue = fakeQueue(6);
+    const poller = startJobPoller<number>({
+      ...queue,
+      handler: async (n) => new Promise((resolve) => setTimeout(resolve, n)),
+      concurrency: 6,
+      pollingIntervalMs: 10,
+      completionDelayMs: 40,
+      onError: (e) => assert.fail(e),
+    });
+    await waitFor(() => queue.log.completed.flat().length === 6);
+    assert.deepEqual(queue.log.completed, [['job-0', 'job-1', 'job-2', 'job-3', 'job-4', 'job-5']]);
+
+    const later = fakeQueue(1);
+    const stopping = startJobPoller<number>({ ...later, handler: async () => undefined, concurrency: 1, pollingIntervalMs: 10, completionDelayMs: 10_000, onError: (e) => assert.fail(e) });
+    await waitFor(() => later.ready.length === 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(later.log.completed, [], 'still waiting for company');
+    const started = Date.now();
+    await stopping.stop(1000);
+    assert.deepEqual(later.log.completed, [['job-0']]);
+    assert.ok(Date.now() - started < 1000, 'stop did not wait out the delay');
+    await poller.stop(1000);
+  });
+
   test('a failing job is failed alone; the others complete', async () => {
     const queue = fakeQueue(5);
     const poller = startJobPoller<number>({
