@@ -127,7 +127,7 @@ async function enterStatusWait(tx: Database, queue: JobQueue, at: FlowPosition, 
   const interval = plan.settings.poll ? (parseDuration(plan.settings.poll.interval) ?? 60_000) : Math.min(deadlineMs, 3_600_000);
   // Even a callback-only wait gets a timer job: it is what notices the deadline passing.
   await queue.enqueue(tx, POLL_STATUS, [job], { startAfter: new Date(Date.now() + Math.min(interval, deadlineMs)) });
-  const how = [plan.settings.poll ? `polling every ${plan.settings.poll.interval}` : '', plan.settings.callback ? 'by callback' : ''].filter(Boolean).join(' and ');
+  const how = [plan.settings.poll ? `by polling every ${plan.settings.poll.interval}` : '', plan.settings.callback ? 'by callback' : ''].filter(Boolean).join(' and ');
   return { step: 'await-status', level: 'info', message: `Waiting for the receiver's verdict ${how} until ${new Date(rows[0]!.deadline).toISOString()}` };
 }
 

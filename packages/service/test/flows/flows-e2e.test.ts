@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fixtureInvoice } from '../api/api-harness.js';
 import { testDatabases } from '../support/databases.js';
@@ -160,6 +162,97 @@ for (const engine of testDatabases()) {
       const failed = await untilStatus(broken, ['completed', 'failed']);
       assert.equal(failed.status, 'failed');
       assert.ok(failed.log.some((e: { message: string }) => e.message.includes('04011000-1234512345-07') && e.message.includes('leitweg-id-check-digits')), JSON.stringify(failed.log));
+    });
+
+    it('await-status by polling: asks the status URL until the receiver decides, then the document is accepted', async () => {
+      // One real HTTP server: POST /in takes the e-invoice; GET /status/<document id> says pending twice, then accepted.
+      const polls: string[] = [];
+      const server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          if (req.method === 'POST') return res.writeHead(202, { 'content-type': 'application/json' }).end('{"id":"inbox-7"}');
+          polls.push(req.url ?? '');
+          const status = polls.length <= 2 ? 'pending' : 'accepted';
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status, reason: status === 'accepted' ? 'Booked as 2024-77' : undefined }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        await publish(`name: polled
+match: { country: SE, tag: polled }
+steps:
+  - transform: { format: ubl }
+  - deliver: { destination: { type: http, url: "${base}/in" } }
+  - await-status: { poll: { url: "${base}/status/{documentId}?receipt={externalId}", interval: PT0.2S }, deadline: PT2M }
+`);
+        const id = await submit({ country: 'SE', tag: 'polled' });
+        const doc = await untilStatus(id, ['accepted', 'failed', 'rejected']);
+        assert.equal(doc.status, 'accepted', JSON.stringify(doc.log, null, 1));
+        assert.equal(polls.length, 3, 'polled until the verdict, then no more');
+        assert.deepEqual(new Set(polls), new Set([`/status/${id}?receipt=inbox-7`]), 'the URL names the document and the receiver\'s id');
+        assert.ok(doc.log.some((e: { message: string }) => /Waiting for the receiver's verdict by polling every PT0.2S/.test(e.message)), JSON.stringify(doc.log));
+        assert.ok(doc.log.some((e: { message: string }) => e.message === 'Accepted by the receiver (poll): Booked as 2024-77'), JSON.stringify(doc.log));
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        assert.equal(polls.length, 3, 'no poll after the verdict');
+      } finally {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+    });
+
+    it('await-status by callback: a rejection ends the document rejected and mails a correction link; a second verdict is refused', async () => {
+      const receiver = await startReceiver(() => 200);
+      try {
+        await publish(`name: called-back
+match: { country: SE, tag: callback }
+steps:
+  - transform: { format: ubl }
+  - deliver: { destination: { type: http, url: "${receiver.url}" } }
+  - await-status: { callback: true, deadline: PT2M }
+  - notify: { on: [rejected], to: contact }
+`);
+        const invoice = fixtureInvoice();
+        const seller = invoice['seller'] as Record<string, unknown>;
+        seller['contact'] = { ...(seller['contact'] as object), email: 'ap@seller.example' };
+        const id = await submit({ country: 'SE', tag: 'callback' }, invoice);
+        await untilStatus(id, ['awaiting-status']);
+        const other = await hub.call('POST', `/v1/documents/00000000-0000-4000-8000-000000000000/status`, { status: 'accepted' });
+        assert.equal(other.status, 404);
+        const verdict = await hub.call('POST', `/v1/documents/${id}/status`, { status: 'rejected', reason: 'Purchase order 4711 unknown' });
+        assert.equal(verdict.status, 200, verdict.text);
+        assert.deepEqual(verdict.json, { documentId: id, status: 'rejected' });
+        const again = await hub.call('POST', `/v1/documents/${id}/status`, { status: 'accepted' });
+        assert.equal(again.status, 409, again.text);
+        const doc = await documentOf(id);
+        assert.equal(doc.status, 'rejected');
+        assert.ok(doc.log.some((e: { message: string }) => e.message === 'Rejected by the receiver (callback): Purchase order 4711 unknown'), JSON.stringify(doc.log));
+        const mail = await waitFor(() => hub.mail.mails.find((m) => m.text?.includes(id)), { timeoutMs: 20_000, what: 'the rejection mail' });
+        assert.equal((mail.to as { text: string }).text, 'ap@seller.example');
+        assert.match(mail.text ?? '', /\/correct\/[\w.-]+/);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('await-status without a verdict before the deadline fails the document', async () => {
+      const receiver = await startReceiver(() => 200);
+      try {
+        await publish(`name: silent
+match: { country: SE, tag: silent }
+steps:
+  - transform: { format: ubl }
+  - deliver: { destination: { type: http, url: "${receiver.url}" } }
+  - await-status: { callback: true, deadline: PT1S }
+`);
+        const id = await submit({ country: 'SE', tag: 'silent' });
+        const doc = await untilStatus(id, ['failed', 'accepted']);
+        assert.equal(doc.status, 'failed');
+        assert.ok(doc.log.some((e: { message: string }) => e.message === 'Failed: no verdict from the receiver before the deadline (PT1S)'), JSON.stringify(doc.log));
+        const late = await hub.call('POST', `/v1/documents/${id}/status`, { status: 'accepted' });
+        assert.equal(late.status, 409, 'a verdict after the deadline changes nothing');
+      } finally {
+        await receiver.close();
+      }
     });
 
     it('serves the flow JSON Schema and refuses an invalid flow with every problem', async () => {

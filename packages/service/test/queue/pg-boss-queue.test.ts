@@ -128,6 +128,8 @@ for (const engine of testDatabases()) {
       await waitFor(() => dead.length === 1, { what: 'the dead letter' });
       assert.deepEqual(dead, [doomed.documentId]);
       assert.equal(attempts, 2, 'the first attempt and one retry');
+      // The dead letter's completion is written a moment after its handler returned (completions go out together).
+      await waitFor(async () => (await jobRows(doomed.documentId)).some((r) => r.name === PROCESS_DOCUMENT_DEAD_LETTER && r.state === 'completed'), { what: 'the dead letter to complete' });
       const rows = await jobRows(doomed.documentId);
       assert.deepEqual(rows.map((r) => [r.name, r.state]), [[PROCESS_DOCUMENT, 'failed'], [PROCESS_DOCUMENT_DEAD_LETTER, 'completed']]);
     });
