@@ -16,12 +16,13 @@
 // EINVOICE_WORKER_CONCURRENCY=32.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { validate } from '@einvoice-hub/core';
 import autocannon from 'autocannon';
 import pg from 'pg';
 
@@ -36,6 +37,32 @@ const startFlags = /\bnode((?: --\S+)*) /.exec(JSON.parse(readFileSync(join(root
 const nodeArgs = `${startFlags} ${process.env.BENCH_NODE_ARGS ?? ''}`.split(' ').filter(Boolean);
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 const invoice = JSON.parse(readFileSync(join(root, 'packages', 'core', 'test', 'fixtures', 'invoice-xrechnung.json'), 'utf8'));
+
+/**
+ * How fast this machine is right now: the median time to validate the official UBL examples (the figure
+ * `npm run bench:validate` reports), measured before and after the runs. On a shared virtual machine it
+ * drifts by half or more within an hour; the documents per second move with it.
+ */
+function speedReference() {
+  const dir = join(root, '..', 'shared', 'conformance', 'en16931', 'examples', 'ubl');
+  if (!existsSync(dir)) return undefined;
+  const docs = readdirSync(dir).filter((name) => name.endsWith('.xml')).map((name) => readFileSync(join(dir, name))).filter((bytes) => bytes.length < 200_000);
+  const times = [];
+  for (let round = 0; round < 13; round++) {
+    for (const bytes of docs) {
+      const start = performance.now();
+      validate(bytes);
+      if (round >= 3) times.push(performance.now() - start);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+function printSpeed(when) {
+  const reference = speedReference();
+  if (reference !== undefined) console.log(`machine speed ${when}: ${reference.toFixed(3)} ms median validation of an official UBL example (lower is faster)`);
+}
 
 /** Polls `check` until it returns a value other than undefined. */
 async function waitFor(what, check, timeoutMs = 600_000, intervalMs = 100) {
@@ -208,6 +235,7 @@ async function bench(engine) {
 console.log(
   `einvoice service benchmark: ${requests} POST /v1/documents (xrechnung-ubl, unique bodies), ${connections} connections, node ${process.version} ${nodeArgs.join(' ')}`,
 );
+printSpeed('before');
 for (const engine of engines) {
   const row = await bench(engine);
   if (!row) continue;
@@ -221,3 +249,4 @@ for (const engine of engines) {
   }
   if (row.failed > 0) console.log(`${engine}: ${row.failed} documents failed (expected none)`);
 }
+printSpeed('after');
