@@ -11,4 +11,5 @@ export * from './invoice.js';
 export * from './document-kind.js';
 export * from './lexical.js';
 export * from './invoice-json.js';
+export * from './text-characters.js';
 export * from './decimal.js';

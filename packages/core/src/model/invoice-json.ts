@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invoiceSchema, type Invoice } from './invoice.js';
+import { findUnwritableText, unwritableTextMessage } from './text-characters.js';
 
 /** One problem found in a JSON invoice: where (a JSON path such as `lines[0].quantity`) and what. */
 export type JsonInvoiceProblem = { path: string; message: string };
@@ -7,11 +8,15 @@ export type JsonInvoiceProblem = { path: string; message: string };
 /** The result of reading a JSON invoice: the invoice, or every problem found. */
 export type JsonInvoiceResult = { ok: true; invoice: Invoice } | { ok: false; problems: JsonInvoiceProblem[] };
 
-/** Checks an already-parsed JSON value against the EN 16931 JSON form; reports every problem at once. */
+/**
+ * Checks an already-parsed JSON value against the EN 16931 JSON form, and that all its text can be written
+ * as XML; reports every problem at once.
+ */
 export function readInvoiceJson(value: unknown): JsonInvoiceResult {
   const result = invoiceSchema.safeParse(value);
-  if (result.success) return { ok: true, invoice: result.data };
-  return { ok: false, problems: result.error.issues.map(toProblem) };
+  const unwritable = findUnwritableText(value).map((found) => ({ path: formatJsonPath(found.path), message: unwritableTextMessage(found.codePoint) }));
+  if (result.success && unwritable.length === 0) return { ok: true, invoice: result.data };
+  return { ok: false, problems: [...(result.success ? [] : result.error.issues.map(toProblem)), ...unwritable] };
 }
 
 function toProblem(issue: z.core.$ZodIssue): JsonInvoiceProblem {

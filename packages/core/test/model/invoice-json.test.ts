@@ -21,6 +21,23 @@ describe('the EN 16931 JSON form', () => {
     assert.equal(result.problems.length, 5);
   });
 
+  it('refuses text that XML cannot carry (NUL, other C0 controls, lone surrogates), naming where; tabs and new lines are fine', () => {
+    const result = readInvoiceJson({
+      number: 'RE-1\u0000',
+      note: 'first line\nsecond\tline\r',
+      seller: { name: 'Bell\u0007 GmbH' },
+      lines: [{ name: 'half a pair \uD83D' }],
+      buyer: { name: 'Emoji \uD83D\uDE00 AG' },
+    });
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    const unwritable = result.problems.filter((p) => /XML cannot carry/.test(p.message));
+    assert.deepEqual(
+      unwritable.map((p) => `${p.path} ${p.message.split(',')[0]}`),
+      ['number contains U+0000 (NUL)', 'seller.name contains U+0007', 'lines[0].name contains U+D83D'],
+    );
+  });
+
   it('refuses numbers for amounts, so no binary floating point ever touches money', () => {
     const result = readInvoiceJson({ totals: { amountDue: 0.1 } });
     assert.equal(result.ok, false);

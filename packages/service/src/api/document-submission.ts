@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { documentKindOf, readInvoiceJson } from '@einvoice-hub/core';
+import { documentKindOf, findUnwritableText, formatJsonPath, readInvoiceJson, unwritableTextMessage } from '@einvoice-hub/core';
 import type { DocumentContext, DocumentRecord } from '../documents/document.types.js';
 import type { Database } from '../db/database.js';
 import { groupCommit } from '../db/group-commit.js';
@@ -35,6 +35,9 @@ export function parseSubmission(body: unknown, idempotencyKey?: string): Submiss
   if (!envelope.success) throw invalid('bad-request', 'The request body', problemsOf(envelope.error));
   const context = documentContextSchema.safeParse(envelope.data.context);
   if (!context.success) throw invalid('invalid-context', 'The context', problemsOf(context.error, 'context'));
+  // The context is stored as JSON in the database and matched against flows: text must be storable (no NUL).
+  const unwritable = findUnwritableText(context.data).map((found) => ({ path: formatJsonPath(['context', ...found.path]), message: unwritableTextMessage(found.codePoint) }));
+  if (unwritable.length > 0) throw invalid('invalid-context', 'The context', unwritable);
   const invoice = readInvoiceJson(envelope.data.invoice);
   if (!invoice.ok) {
     const problems = invoice.problems.map((p) => ({ path: p.path === '(document)' ? 'invoice' : `invoice.${p.path}`, message: p.message }));
@@ -83,6 +86,11 @@ export function createSubmissionStore(deps: Pick<ApiDeps, 'db' | 'blobs' | 'queu
     // Two transactions at a time: one commits while the next one fills.
     maxInFlight: 2,
     maxItems: MAX_BATCH_ITEMS,
+    // Only an error the database raised about the data (SQLSTATE classes 22, 23) means the transaction
+    // surely rolled back because of some submission: then each goes again alone. After any other error —
+    // a connection lost, perhaps during COMMIT — storing again could store twice; the requests fail instead
+    // (the client retries, safely with its Idempotency-Key).
+    retryAlone: (error) => /^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? '')),
   });
   return async (tenantId, submissions) => {
     const blobs = await mapLimit(submissions, BLOB_CONCURRENCY, (s) => deps.blobs.put(new TextEncoder().encode(s.invoiceJson)));

@@ -5,7 +5,8 @@
  * so an idle service adds no latency; a busy one pays one BEGIN/COMMIT and one flush of the database's log
  * for many writes instead of one each.
  *
- * A unit that fails is run again write by write: one write that cannot succeed never fails the others.
+ * A unit that fails is run again write by write (when `retryAlone` says the error allows it): one write
+ * that cannot succeed never fails the others.
  */
 export type GroupCommitOptions<I, O> = {
   /** Runs one unit; returns one result per item, in order. */
@@ -14,6 +15,12 @@ export type GroupCommitOptions<I, O> = {
   maxInFlight: number;
   /** Items in one unit; a single write larger than this still runs whole, alone. */
   maxItems: number;
+  /**
+   * Whether, after this error of a unit of several writes, each write may run again on its own (default:
+   * always). Say no for errors after which the unit's outcome is unknown — a connection lost during COMMIT
+   * — when running the writes again would not be harmless: the writes of the unit then fail with the error.
+   */
+  retryAlone?: (error: unknown) => boolean;
 };
 
 type Waiting<I, O> = { items: readonly I[]; resolve(results: O[]): void; reject(error: unknown): void };
@@ -45,7 +52,11 @@ export function groupCommit<I, O>(options: GroupCommitOptions<I, O>): (items: re
     let results: O[];
     try {
       results = await options.run(unit.flatMap((write) => write.items));
-    } catch {
+    } catch (error) {
+      if (options.retryAlone && !options.retryAlone(error)) {
+        for (const write of unit) write.reject(error);
+        return;
+      }
       // Which write failed the unit is unknown: each goes again on its own and gets its own outcome.
       await Promise.all(unit.map(settle));
       return;

@@ -107,6 +107,20 @@ for (const engine of testDatabases()) {
       assert.equal(api.enqueued.length, jobs);
     });
 
+    test('text XML or the database cannot carry (NUL) is a 400 naming the field; the requests sent beside it are stored', async () => {
+      const bad = api.call('POST', '/v1/documents', { body: submission({}, { format: 'ubl', note: 'before\u0000after' }) });
+      const good = Array.from({ length: 4 }, (_, i) => api.call('POST', '/v1/documents', { body: submission({}, { format: 'ubl', seq: i }) }));
+      const [badAnswer, ...goodAnswers] = await Promise.all([bad, ...good]);
+      const problem = expectProblem(badAnswer, 400, 'invalid-context');
+      assert.ok(problem.errors?.some((e) => e.path === 'context.note' && /NUL/.test(e.message)), JSON.stringify(problem.errors));
+      for (const answer of goodAnswers) assert.equal(answer.status, 202, answer.text);
+
+      const invoice = submission().invoice as Record<string, unknown>;
+      const nul = await api.call('POST', '/v1/documents', { body: submission({ seller: { ...(invoice['seller'] as object), name: 'Bad\u0000Name' } }, { format: 'ubl' }) });
+      const invoiceProblem = expectProblem(nul, 400, 'invalid-invoice');
+      assert.ok(invoiceProblem.errors?.some((e) => e.path === 'invoice.seller.name' && /U\+0000/.test(e.message)), JSON.stringify(invoiceProblem.errors));
+    });
+
     test('a documentType that contradicts BT-3 is a 400 invalid-context', async () => {
       const answer = await api.call('POST', '/v1/documents', { body: submission({}, { format: 'ubl', documentType: 'credit-note' }) });
       const problem = expectProblem(answer, 400, 'invalid-context');

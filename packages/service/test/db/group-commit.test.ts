@@ -72,6 +72,17 @@ describe('groupCommit', () => {
     assert.deepEqual(units, [[1], [2, 3, 4], [2], [3], [4]]);
   });
 
+  test('an error that retryAlone refuses fails every write of the unit, without running them again', async () => {
+    const { units, run } = recorder({ failWhen: (items) => items.length > 1 });
+    const write = groupCommit({ run, maxInFlight: 1, maxItems: 100, retryAlone: (error) => !/unit/.test(String(error)) });
+    const outcomes = await Promise.allSettled([write([1]), write([2]), write([3])]);
+    assert.deepEqual(
+      outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)),
+      [[10], 'unit 2,3 failed', 'unit 2,3 failed'],
+    );
+    assert.deepEqual(units, [[1], [2, 3]]);
+  });
+
   test('an empty write needs no unit', async () => {
     const { units, run } = recorder();
     assert.deepEqual(await groupCommit({ run, maxInFlight: 1, maxItems: 10 })([]), []);
