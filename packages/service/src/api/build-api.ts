@@ -3,7 +3,7 @@ import type { ApiDeps } from './api-deps.js';
 import { decorateTenant, requireApiKey } from './auth.js';
 import { registerCorrectionRoutes } from '../correction/correction.route.js';
 import { registerOpenApi } from './openapi.js';
-import { registerProblemHandlers } from './problem.js';
+import { problemOfError, registerProblemHandlers, sendProblem } from './problem.js';
 import { registerDocumentRoutes } from './routes/documents.route.js';
 import { registerFlowRoutes } from './routes/flows.route.js';
 import { registerFlowRunRoutes } from './routes/flow-runs.route.js';
@@ -24,6 +24,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     bodyLimit: deps.config.bodyLimit,
     // While closing, refuse new requests quickly so a load balancer moves on.
     return503OnClosing: true,
+    // Errors Fastify meets while routing (a path parameter over 100 characters: 414, a malformed URL: 400)
+    // answer problem+json like every other error.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, problemOfError(error).problem),
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);

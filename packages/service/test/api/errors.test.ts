@@ -64,6 +64,16 @@ for (const engine of testDatabases()) {
       expectProblem(await api.call('POST', '/v1/validate', { body: 'x', headers: { 'content-type': 'application/pdf' } }), 415, 'unsupported-media-type');
     });
 
+    test('a path parameter over 100 characters is a 414 problem+json, a malformed URL a 400 problem+json', async () => {
+      const long = await api.call('GET', `/v1/documents/${'a'.repeat(101)}`);
+      assert.equal(long.status, 414);
+      assert.match(long.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.equal(long.json.status, 414);
+      assert.equal(long.json.code, 'bad-request');
+      const malformed = await api.call('GET', '/v1/documents/%E0%A4%A');
+      expectProblem(malformed, 400, 'bad-request');
+    });
+
     test('an unknown route is a 404 problem', async () => {
       expectProblem(await api.call('GET', '/v2/nothing'), 404, 'not-found');
     });
