@@ -3,10 +3,11 @@ import pg from 'pg';
 import type { Database, QueryResult } from './database.js';
 
 /**
- * Parameterised statements run as named prepared statements: each connection parses and plans a statement
- * text once and then only binds and executes it, which halves the server's work for the short statements
- * the service runs thousands of times. Names come from the text's hash; the number of distinct texts is
- * bounded (beyond it, statements run unnamed as before), so the server-side caches stay small.
+ * Parameterised statements run as named prepared statements: each connection parses and analyses a
+ * statement text once, then binds and executes it (planning it for the parameters each time, see the pool's
+ * settings) — less work for the server on the short statements the service runs thousands of times. Names
+ * come from the text's hash; the number of distinct texts is bounded (beyond it, statements run unnamed as
+ * before), so the server-side caches stay small.
  */
 const MAX_PREPARED = 500;
 const preparedNames = new Map<string, string>();

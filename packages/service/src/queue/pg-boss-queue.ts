@@ -152,8 +152,9 @@ async function ensureQueue(boss: PgBoss, name: string, settings: Omit<PgBoss.Que
  * An index in the order pg-boss takes jobs (`fetch`: ready jobs of a queue by priority, then age). pg-boss's
  * own index is on (name, start_after), so each fetch reads and sorts every ready job of the queue: cheap
  * when the queue is short, but a backlog of thousands (a burst of submissions) made every fetch slower,
- * the workers fell further behind, and the backlog grew. With this index a fetch reads the next few jobs.
- * Created once, on the partitioned table (so also on queues created later), under an advisory lock so that
+ * the workers fell further behind, and the backlog grew. Once the table has statistics (autovacuum
+ * analyses it), the planner uses this index and a fetch reads just the next few jobs; in a brand-new
+ * database it still sorts until then. Created once, on the partitioned table (so also on queues created later), under an advisory lock so that
  * processes starting together do not race.
  */
 async function ensureFetchOrderIndex(db: Database, schema: string): Promise<void> {
