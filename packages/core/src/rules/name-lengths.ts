@@ -23,3 +23,16 @@ export function mayHaveLength(lengths: NameLengths, name: string): boolean {
   if (n < 32) return ((lengths.lo >>> n) & 1) === 1;
   return n >= 64 || ((lengths.hi >>> (n - 32)) & 1) === 1;
 }
+
+/** A node of a path table whose children are keyed by element name, with those names' lengths as a pre-test. */
+export type NamedChildren<N> = { readonly next: Map<string, N>; readonly nextLengths: NameLengths };
+
+/** The child of `node` named `name`, created with `create` (and its length recorded) when absent. */
+export function childNamed<N extends NamedChildren<N>>(node: N, name: string, create: () => N): N {
+  let child = node.next.get(name);
+  if (!child) {
+    node.next.set(name, (child = create()));
+    addLength(node.nextLengths, name);
+  }
+  return child;
+}

@@ -112,13 +112,6 @@ export async function insertDocuments(tx: Database, docs: readonly NewDocument[]
   return results;
 }
 
-/** Inserts one document as `received` (see insertDocuments). */
-export async function insertDocument(tx: Database, doc: NewDocument): Promise<InsertedDocument> {
-  const [result] = await insertDocuments(tx, [doc]);
-  if (!result) throw new Error('No result for an inserted document');
-  return result;
-}
-
 /** The tenant's document with this idempotency key. */
 export async function findDocumentByIdempotencyKey(db: Database, tenantId: string, key: string): Promise<DocumentRecord | undefined> {
   const result = await db.query<DocumentRow>(`select ${COLUMNS} from documents where tenant_id = $1 and idempotency_key = $2`, [tenantId, key]);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../../src/db/database.js';
 import { listArtifacts } from '../../src/documents/artifact.repository.js';
 import { listLog } from '../../src/documents/document-log.repository.js';
-import { findDocumentById, insertDocument } from '../../src/documents/document.repository.js';
+import { findDocumentById, insertDocuments } from '../../src/documents/document.repository.js';
 import type { DocumentContext } from '../../src/documents/document.types.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
 
@@ -23,7 +23,7 @@ export async function receiveDocument(
   const bytes = options.input instanceof Uint8Array ? options.input : new TextEncoder().encode(JSON.stringify(options.input));
   const { sha256 } = await deps.blobs.put(bytes);
   const id = randomUUID();
-  await deps.db.transaction((tx) => insertDocument(tx, { id, tenantId: options.tenantId, context: options.context, inputSha256: sha256 }));
+  await deps.db.transaction((tx) => insertDocuments(tx, [{ id, tenantId: options.tenantId, context: options.context, inputSha256: sha256 }]));
   return id;
 }
 

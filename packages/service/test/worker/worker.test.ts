@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { insertDocument } from '../../src/documents/document.repository.js';
+import { insertDocuments } from '../../src/documents/document.repository.js';
 import type { DocumentContext } from '../../src/documents/document.types.js';
 import { createPgBossQueue, type PgBossQueue } from '../../src/queue/pg-boss-queue.js';
 import { PROCESS_DOCUMENT } from '../../src/queue/job-queue.js';
@@ -62,7 +62,7 @@ for (const engine of testDatabases()) {
       const sha256 = inputSha256 ?? (await blobs.put(new TextEncoder().encode(JSON.stringify(fixtureInvoice())))).sha256;
       const id = randomUUID();
       await database.db.transaction(async (tx) => {
-        await insertDocument(tx, { id, tenantId, context, inputSha256: sha256 });
+        await insertDocuments(tx, [{ id, tenantId, context, inputSha256: sha256 }]);
         await queue.enqueue(tx, PROCESS_DOCUMENT, [{ tenantId, documentId: id }]);
       });
       return id;

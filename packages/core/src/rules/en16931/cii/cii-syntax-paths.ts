@@ -1,5 +1,5 @@
 import { internalized, NO_ATTRIBUTES, type XmlElement } from '../../../xml/xml-element.js';
-import { addLength, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
+import { childNamed, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
 import { splitPath } from '../../xpath.js';
 
 /**
@@ -102,14 +102,7 @@ export class AbsenceScanner {
     paths.forEach((path, row) => {
       const { steps, attribute } = parsePath(path);
       let node = this.root;
-      for (const step of steps) {
-        let next = node.next.get(step);
-        if (!next) {
-          node.next.set(step, (next = newNode()));
-          addLength(node.nextLengths, step);
-        }
-        node = next;
-      }
+      for (const step of steps) node = childNamed(node, step, newNode);
       if (attribute === undefined) node.rows.push(row);
       else {
         const rows = node.attributes.get(attribute);

@@ -1,6 +1,6 @@
 import type { XmlElement } from '../../../xml/xml-element.js';
 import type { AssertionGroup } from '../../binding.js';
-import { addLength, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
+import { childNamed, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
 
 /**
  * Rules `count(path) <= max` of one context, answered together: the paths form a trie and one walk below the
@@ -18,14 +18,7 @@ export class CountTable {
   /** Adds the row `count(steps) <= max`; returns its number. */
   add(steps: readonly string[], max: number): number {
     let node = this.root;
-    for (const step of steps) {
-      let next = node.next.get(step);
-      if (!next) {
-        node.next.set(step, (next = newNode()));
-        addLength(node.nextLengths, step);
-      }
-      node = next;
-    }
+    for (const step of steps) node = childNamed(node, step, newNode);
     const row = this.limits.length;
     node.rows.push(row);
     this.limits.push(max);

@@ -2,7 +2,7 @@ import { warning, type Assertion, type AssertionGroup } from '../../binding.js';
 import type { DocumentIndex } from '../../document-index.js';
 import { rule, type RuleDefinition } from '../../rule-definition.js';
 import { internalized, type XmlElement } from '../../../xml/xml-element.js';
-import { addLength, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
+import { childNamed, mayHaveLength, noLengths, type NameLengths } from '../../name-lengths.js';
 import { splitPath } from '../../xpath.js';
 import { SYNTAX } from './ubl-syntax-contexts.js';
 import { attributeHolders } from './ubl-syntax-query.js';
@@ -71,14 +71,7 @@ function insert(node: PathNode, steps: readonly (readonly string[])[], attribute
     else node.withAttribute.push([attribute, rule]);
     return;
   }
-  for (const name of step) {
-    let child = node.next.get(name);
-    if (!child) {
-      node.next.set(name, (child = newNode()));
-      addLength(node.nextLengths, name);
-    }
-    insert(child, rest, attribute, rule);
-  }
+  for (const name of step) insert(childNamed(node, name, newNode), rest, attribute, rule);
 }
 
 function buildIndex(entries: readonly UnusedEntry[]): PathIndex {
