@@ -14,6 +14,9 @@
 // BENCH_RATE (requests per second of the steady run), BENCH_NODE_ARGS (more flags for the service's node,
 // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it); service settings pass through, e.g.
 // EINVOICE_WORKER_CONCURRENCY=32.
+// On ext4, leave five minutes between runs: each run removes its data directories (thousands of blob files)
+// at the end, and for a few minutes after such a deletion ext4 creates files nearby slowly (it checks each
+// recently freed inode before reusing it); a run started at once spends up to a sixth of the machine there.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -76,7 +79,7 @@ async function waitFor(what, check, timeoutMs = 600_000, intervalMs = 100) {
 }
 
 function serviceEnv(databaseUrl) {
-  const env = { ...process.env, EINVOICE_LOG_LEVEL: 'warn' };
+  const env = { ...process.env, EINVOICE_LOG_LEVEL: 'warn' }; 
   delete env.DATABASE_URL;
   if (databaseUrl) Object.assign(env, { DATABASE_URL: databaseUrl, EINVOICE_MASTER_KEY: env.EINVOICE_MASTER_KEY ?? randomBytes(32).toString('base64') });
   return env;
@@ -228,9 +231,14 @@ async function bench(engine) {
     }
   } finally {
     await dropDatabase().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    // Removed when every run is over: ext4 makes creating files slow for up to five minutes after thousands
+    // were deleted nearby (it skips recently freed inodes one by one), which would slow the next engine's
+    // run by a millisecond per blob.
+    dataDirs.push(dataDir);
   }
 }
+
+const dataDirs = [];
 
 console.log(
   `einvoice service benchmark: ${requests} POST /v1/documents (xrechnung-ubl, unique bodies), ${connections} connections, node ${process.version} ${nodeArgs.join(' ')}`,
@@ -250,3 +258,4 @@ for (const engine of engines) {
   if (row.failed > 0) console.log(`${engine}: ${row.failed} documents failed (expected none)`);
 }
 printSpeed('after');
+for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });

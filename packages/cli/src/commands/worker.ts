@@ -13,7 +13,7 @@ directory on one host, or S3 storage (EINVOICE_STORAGE=s3) across hosts. Stops g
 (SIGINT) or SIGTERM.
 
 Options:
-  --concurrency <n>   documents processed at the same time (default 8)   env EINVOICE_WORKER_CONCURRENCY
+  --concurrency <n>   documents processed at the same time (default 16)   env EINVOICE_WORKER_CONCURRENCY
   --data-dir <dir>    data directory, for the file store (default ./data) env EINVOICE_DATA_DIR
   --config <file>     a JSON file with any setting (see the README)
   -h, --help          show this help

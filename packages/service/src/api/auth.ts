@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors/app-error.js';
-import { findTenantByApiKey } from '../tenants/tenant.repository.js';
+import { cachedApiKeyLookup, DEFAULT_API_KEY_CACHE, type ApiKeyCacheOptions } from '../tenants/api-key-cache.js';
 
 /** The tenant a request acts for, found from its API key. */
 export type RequestTenant = { id: string; name: string };
@@ -23,12 +23,14 @@ export function bearerKeyOf(header: string | undefined): string | undefined {
 /**
  * Requires `Authorization: Bearer <api key>` on every route of `scope` and sets `request.tenant`; a missing,
  * malformed, unknown or revoked key is a 401 problem (the same answer for each, so keys cannot be probed).
- * Runs at onRequest, before the body is read.
+ * Runs at onRequest, before the body is read. Valid keys are remembered for a few seconds (`cache`), so a
+ * revoked key stops working within that time.
  */
-export function requireApiKey(scope: FastifyInstance, db: Database): void {
+export function requireApiKey(scope: FastifyInstance, db: Database, cache: ApiKeyCacheOptions = DEFAULT_API_KEY_CACHE): void {
+  const tenantOfKey = cachedApiKeyLookup(db, cache);
   scope.addHook('onRequest', async (request: FastifyRequest) => {
     const key = bearerKeyOf(request.headers.authorization);
-    const tenant = key === undefined ? undefined : await findTenantByApiKey(db, key);
+    const tenant = key === undefined ? undefined : await tenantOfKey(key);
     if (!tenant) throw new AppError('unauthorized', 'A valid API key is required: send the header "Authorization: Bearer <api key>".');
     request.tenant = { id: tenant.id, name: tenant.name };
   });

@@ -44,7 +44,7 @@ export const serviceConfigSchema = z
       .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
       .default(false),
     /** Jobs processed at the same time by this process's worker. */
-    workerConcurrency: z.coerce.number().int().positive().max(256).default(8),
+    workerConcurrency: z.coerce.number().int().positive().max(256).default(16),
     /** Where `folder` destinations write: flows name directories under it, never outside. Default `<dataDir>/outbox`. */
     folderRoot: z.string().min(1).optional(),
     /** The service's own mail server for notifications: smtp://user:password@host:port or smtps://…. Without it notifications are logged, not sent. */

@@ -1,8 +1,8 @@
 /**
  * Group commit: writes that callers make at the same time are run together, in one unit (one transaction),
  * instead of one unit each. While `maxInFlight` units are running, new writes wait; when a unit ends, every
- * write that waited meanwhile goes into the next one (up to `maxItems` items). A lone write starts at once,
- * so an idle service adds no latency; a busy one pays one BEGIN/COMMIT and one flush of the database's log
+ * write that waited meanwhile goes into the next one (up to `maxItems` items). A lone write starts at once
+ * (unless `lingerMs`), so an idle service adds no latency; a busy one pays one BEGIN/COMMIT and one flush of the database's log
  * for many writes instead of one each.
  *
  * A unit that fails is run again write by write (when `retryAlone` says the error allows it): one write
@@ -21,6 +21,13 @@ export type GroupCommitOptions<I, O> = {
    * — when running the writes again would not be harmless: the writes of the unit then fail with the error.
    */
   retryAlone?: (error: unknown) => boolean;
+  /**
+   * How long a write that finds nothing running waits for others to join it (default 0: it starts at once).
+   * For writes whose latency matters less than their cost — the worker's, which arrive one by one as the
+   * documents finish their CPU work — a few milliseconds turn one statement per document into one per several.
+   * Writes that queue behind a running unit never wait longer than it runs.
+   */
+  lingerMs?: number;
 };
 
 type Waiting<I, O> = { items: readonly I[]; resolve(results: O[]): void; reject(error: unknown): void };
@@ -28,9 +35,24 @@ type Waiting<I, O> = { items: readonly I[]; resolve(results: O[]): void; reject(
 /** A function that writes `items` (together with whatever else is being written) and returns their results. */
 export function groupCommit<I, O>(options: GroupCommitOptions<I, O>): (items: readonly I[]) => Promise<O[]> {
   const waiting: Waiting<I, O>[] = [];
+  let waitingItems = 0;
   let inFlight = 0;
+  const lingerMs = options.lingerMs ?? 0;
+  let lingering: ReturnType<typeof setTimeout> | undefined;
 
-  function next(): void {
+  /** Starts units while there is room; `lingered` when the writes have waited already (linger over, or behind a unit). */
+  function next(lingered: boolean): void {
+    if (!lingered && lingerMs > 0 && inFlight === 0 && waitingItems < options.maxItems) {
+      lingering ??= setTimeout(() => {
+        lingering = undefined;
+        next(true);
+      }, lingerMs);
+      return;
+    }
+    if (lingering !== undefined) {
+      clearTimeout(lingering);
+      lingering = undefined;
+    }
     while (inFlight < options.maxInFlight && waiting.length > 0) {
       const unit: Waiting<I, O>[] = [waiting.shift()!];
       let size = unit[0]!.items.length;
@@ -39,10 +61,11 @@ export function groupCommit<I, O>(options: GroupCommitOptions<I, O>): (items: re
         size += write.items.length;
         unit.push(write);
       }
+      waitingItems -= size;
       inFlight += 1;
       void runUnit(unit).finally(() => {
         inFlight -= 1;
-        next();
+        next(true);
       });
     }
   }
@@ -80,6 +103,7 @@ export function groupCommit<I, O>(options: GroupCommitOptions<I, O>): (items: re
     new Promise<O[]>((resolve, reject) => {
       if (items.length === 0) return resolve([]);
       waiting.push({ items, resolve, reject });
-      next();
+      waitingItems += items.length;
+      next(false);
     });
 }

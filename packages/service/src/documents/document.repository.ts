@@ -62,13 +62,22 @@ export type NewDocument = {
 /** What became of a new document: inserted, or the tenant's existing document with its idempotency key. */
 export type InsertedDocument = { document: DocumentRecord; created: boolean };
 
+/** What else the statement that inserts documents writes. */
+export type InsertDocumentsOptions = {
+  /**
+   * The SQL of a data-modifying CTE body that writes the new documents' jobs in the same statement, given a
+   * query of the documents actually inserted (`tenant_id`, `id`): with it the insert is atomic on its own.
+   */
+  jobsFor?: (inserted: string) => string;
+};
+
 /**
  * Inserts documents as `received`, each with its first revision and its `received` log line, in ONE
  * statement; their tenants may differ. A document whose idempotency key its tenant already used (also
  * earlier in the same call) is not inserted: the existing document is returned (`created: false`) and the
  * caller compares request hashes. Results are in the order of `docs`.
  */
-export async function insertDocuments(tx: Database, docs: readonly NewDocument[]): Promise<InsertedDocument[]> {
+export async function insertDocuments(tx: Database, docs: readonly NewDocument[], options: InsertDocumentsOptions = {}): Promise<InsertedDocument[]> {
   if (docs.length === 0) return [];
   const input = docs.map((doc, n) => ({
     n,
@@ -93,7 +102,7 @@ export async function insertDocuments(tx: Database, docs: readonly NewDocument[]
      ), logged as (
        insert into document_log (tenant_id, document_id, step, level, message)
        select tenant_id, id, 'received', 'info', 'Received; queued for processing' from inserted
-     )
+     )${options.jobsFor ? `, jobs as (${options.jobsFor('select tenant_id, id from inserted')})` : ''}
      select ${COLUMNS} from inserted`,
     [JSON.stringify(input)],
   );

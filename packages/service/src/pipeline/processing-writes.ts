@@ -16,6 +16,9 @@ export type ProcessingWrites = {
 // One statement in flight at a time per kind: the documents that arrive meanwhile go together in the next.
 const IN_FLIGHT = 1;
 const MAX_ITEMS = 64;
+// Documents finish their CPU work one at a time, a millisecond or two apart: a write that finds nothing
+// running waits this long for the next ones, so that one statement (planned once) serves several.
+const LINGER_MS = 5;
 
 const byDatabase = new WeakMap<Database, ProcessingWrites>();
 
@@ -23,8 +26,8 @@ const byDatabase = new WeakMap<Database, ProcessingWrites>();
 export function processingWrites(db: Database): ProcessingWrites {
   let writes = byDatabase.get(db);
   if (!writes) {
-    const start = groupCommit<DocumentKey, StartedDocument | undefined>({ run: (keys) => startDocumentsProcessing(db, keys), maxInFlight: IN_FLIGHT, maxItems: MAX_ITEMS });
-    const move = groupCommit<{ move: DocumentMove; records: MoveRecords }, boolean>({ run: (moves) => moveDocuments(db, moves), maxInFlight: IN_FLIGHT, maxItems: MAX_ITEMS });
+    const start = groupCommit<DocumentKey, StartedDocument | undefined>({ run: (keys) => startDocumentsProcessing(db, keys), maxInFlight: IN_FLIGHT, maxItems: MAX_ITEMS, lingerMs: LINGER_MS });
+    const move = groupCommit<{ move: DocumentMove; records: MoveRecords }, boolean>({ run: (moves) => moveDocuments(db, moves), maxInFlight: IN_FLIGHT, maxItems: MAX_ITEMS, lingerMs: LINGER_MS });
     writes = {
       start: async (key) => (await start([key]))[0],
       move: async (m, records) => (await move([{ move: m, records }]))[0] === true,

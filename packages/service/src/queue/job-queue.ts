@@ -40,6 +40,12 @@ export type EnqueueOptions = { startAfter?: Date };
 export interface JobQueue {
   /** Enqueues jobs in the transaction `tx`. */
   enqueue<N extends JobName>(tx: Database, name: N, jobs: readonly JobPayloads[N][], options?: EnqueueOptions): Promise<void>;
+  /**
+   * For statements that write rows and their jobs at once (atomic without a transaction, one round trip):
+   * the SQL of a data-modifying CTE body that enqueues, ready at once, one job per row of `rows` — a query
+   * with one jsonb column, `data`, the payload. Absent where jobs cannot be written from SQL.
+   */
+  enqueueSql?(name: JobName, rows: string): string;
   /** Starts handling jobs; the handler's failure makes the job retry with backoff. */
   work<N extends JobName>(name: N, handler: (job: JobPayloads[N]) => Promise<void>, options: { concurrency: number }): Promise<void>;
   /** Stops taking jobs and waits for those in progress. */

@@ -4,6 +4,7 @@ import { coerceError } from '../errors/app-error.js';
 import { JOB_NAMES, PROCESS_DOCUMENT, type JobName, type JobPayloads, type JobQueue, type ProcessDocumentJob } from './job-queue.js';
 import { startJobPoller, type JobPoller, type PolledJob } from './job-poller.js';
 import { pgBossExecutor } from './pg-boss-executor.js';
+import { queueStatistics } from './queue-statistics.js';
 
 /** The queue that receives process-document jobs whose retries are exhausted. */
 export const PROCESS_DOCUMENT_DEAD_LETTER = `${PROCESS_DOCUMENT}-dead-letter`;
@@ -93,10 +94,16 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
   }
 
   const pollers: JobPoller[] = [];
+  const statistics = queueStatistics(db, { schema: options.schema ?? 'pgboss', onError });
   const startPolling = <T extends object>(name: string, handler: (job: T) => Promise<void>, concurrency: number): void => {
     pollers.push(
       startJobPoller<T>({
-        fetch: async (limit) => toPolledJobs(await boss.fetch<T>(name, { batchSize: limit })),
+        fetch: async (limit) => {
+          const jobs = await boss.fetch<T>(name, { batchSize: limit });
+          // A full batch: more jobs are waiting.
+          if (limit > 1 && jobs.length === limit) statistics.backlogSeen(name);
+          return toPolledJobs(jobs);
+        },
         complete: async (ids) => void (await boss.complete(name, ids)),
         fail: async (id, error) => void (await boss.fail(name, id, { message: error.message, name: error.name })),
         handler,
@@ -121,6 +128,10 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
       );
     },
 
+    enqueueSql(name, rows) {
+      return jobInsertSql(options.schema ?? 'pgboss', name, rows);
+    },
+
     async work(name, handler, { concurrency }) {
       startPolling(name, handler as (job: object) => Promise<void>, concurrency);
     },
@@ -141,6 +152,28 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
   };
 }
 
+/**
+ * An INSERT of one job per row of `rows` (a query with a jsonb column `data`) into queue `name`, with
+ * exactly the values pg-boss 10's own insert gives a job that sets nothing of its own (priority 0, ready
+ * now, no singleton key): the queue's dead letter, expiry, retention and retry settings, and the same
+ * fallbacks where the queue has none (this service gives pg-boss no constructor defaults). A test compares
+ * the rows with pg-boss's.
+ */
+function jobInsertSql(schema: string, name: string, rows: string): string {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Not a queue name: ${name}`);
+  return `insert into ${schema}.job (id, name, data, priority, start_after, singleton_key, singleton_on, dead_letter, expire_in, keep_until,
+                                  retry_limit, retry_delay, retry_backoff, policy)
+    select gen_random_uuid(), q.name, j.data, 0, now(), null, null, q.dead_letter,
+           case when q.expire_seconds is not null then q.expire_seconds * interval '1s' else interval '15 minutes' end,
+           now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval),
+           coalesce(q.retry_limit, 2),
+           case when coalesce(q.retry_backoff, false) then greatest(q.retry_delay, 1) else coalesce(q.retry_delay, 0) end,
+           coalesce(q.retry_backoff, false),
+           q.policy
+    from (${rows}) as j join ${schema}.queue q on q.name = '${name}'
+    on conflict do nothing`;
+}
+
 /** Creates the queue if absent, then applies the current settings (a queue created by an older version keeps up). */
 async function ensureQueue(boss: PgBoss, name: string, settings: Omit<PgBoss.Queue, 'name'>): Promise<void> {
   // create_queue does nothing when the queue exists, also when several processes start at once.
@@ -152,9 +185,9 @@ async function ensureQueue(boss: PgBoss, name: string, settings: Omit<PgBoss.Que
  * An index in the order pg-boss takes jobs (`fetch`: ready jobs of a queue by priority, then age). pg-boss's
  * own index is on (name, start_after), so each fetch reads and sorts every ready job of the queue: cheap
  * when the queue is short, but a backlog of thousands (a burst of submissions) made every fetch slower,
- * the workers fell further behind, and the backlog grew. Once the table has statistics (autovacuum
- * analyses it), the planner uses this index and a fetch reads just the next few jobs; in a brand-new
- * database it still sorts until then. Created once, on the partitioned table (so also on queues created later), under an advisory lock so that
+ * the workers fell further behind, and the backlog grew. Once the table has statistics that show ready
+ * jobs (`queueStatistics` refreshes them when a backlog shows), the planner uses this index and a fetch
+ * reads just the next few jobs. Created once, on the partitioned table (so also on queues created later), under an advisory lock so that
  * processes starting together do not race.
  */
 async function ensureFetchOrderIndex(db: Database, schema: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { BlobRef, BlobStore } from './blob-store.js';
-import { assertSha256Hex } from './sha256.js';
+import { assertSha256Hex, sha256Hex } from './sha256.js';
 
 /** How much the cache of recent blobs keeps, and the largest blob it keeps. */
 export type BlobCacheLimits = { maxBytes: number; maxBlobBytes: number };
@@ -29,6 +29,10 @@ export function cachedBlobStore(store: BlobStore, limits: BlobCacheLimits = DEFA
 
   return {
     async put(blob: Uint8Array): Promise<BlobRef> {
+      // A blob this process stored or read is in the store already (blobs are never changed or removed):
+      // the same report or logo stored for every document costs no write.
+      const known = recent.size > 0 ? sha256Hex(blob) : undefined;
+      if (known !== undefined && recent.has(known)) return { sha256: known, size: blob.byteLength };
       const ref = await store.put(blob);
       remember(ref.sha256, blob);
       return ref;

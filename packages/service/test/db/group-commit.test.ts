@@ -22,6 +22,45 @@ describe('groupCommit', () => {
     assert.deepEqual(units, [[1, 2]]);
   });
 
+  test('with lingerMs, a write that finds nothing running waits for the writes that follow it', async () => {
+    const { units, run } = recorder({ delayMs: 1 });
+    const write = groupCommit({ run, maxInFlight: 1, maxItems: 100, lingerMs: 30 });
+    const first = write([1]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.deepEqual(units, [], 'still waiting for company');
+    const second = write([2]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const third = write([3]);
+    assert.deepEqual(await Promise.all([first, second, third]), [[10], [20], [30]]);
+    assert.deepEqual(units, [[1, 2, 3]]);
+  });
+
+  test('with lingerMs, a lone write waits about that long; a full unit starts at once', async () => {
+    const { units, run } = recorder({ delayMs: 1 });
+    const write = groupCommit({ run, maxInFlight: 1, maxItems: 3, lingerMs: 300 });
+    let started = performance.now();
+    await write([1]);
+    const lone = performance.now() - started;
+    assert.ok(lone >= 295 && lone < 3000, `a lone write waited ${lone} ms`);
+    started = performance.now();
+    await Promise.all([write([2]), write([3, 4])]);
+    assert.ok(performance.now() - started < 150, 'a unit with maxItems items does not wait');
+    assert.deepEqual(units, [[1], [2, 3, 4]]);
+  });
+
+  test('with lingerMs, writes queued behind a running unit start when it ends, without lingering again', async () => {
+    const { units, run } = recorder({ delayMs: 20 });
+    const write = groupCommit({ run, maxInFlight: 1, maxItems: 100, lingerMs: 300 });
+    const first = write([1]);
+    await new Promise((resolve) => setTimeout(resolve, 310));
+    const behind = write([2]);
+    await first;
+    const firstDone = performance.now();
+    await behind;
+    assert.ok(performance.now() - firstDone < 150, 'the queued write did not linger after the unit it waited for');
+    assert.deepEqual(units, [[1], [2]]);
+  });
+
   test('writes arriving while a unit runs share the next unit, and each gets its own results', async () => {
     const { units, run } = recorder();
     const write = groupCommit({ run, maxInFlight: 1, maxItems: 100 });

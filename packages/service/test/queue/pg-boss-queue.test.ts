@@ -74,6 +74,56 @@ for (const engine of testDatabases()) {
       assert.equal((await t.db.query('select 1 from tenants where id = $1', [tenantId])).rows.length, 1);
     });
 
+    test('enqueueSql writes the same job rows as pg-boss\'s own insert, and runs them the same way', async () => {
+      const queue = await open();
+      const viaBoss = job();
+      const viaSql = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [viaBoss]));
+      await t.db.query(
+        `with jobs as (${queue.enqueueSql!(PROCESS_DOCUMENT, `select jsonb_build_object('tenantId', $1::text, 'documentId', $2::text) as data`)}) select 1`,
+        [viaSql.tenantId, viaSql.documentId],
+      );
+      // Every column, with the times relative to the row's creation.
+      const row = async (documentId: string) =>
+        (
+          await t.db.query<Record<string, unknown>>(
+            `select name, priority, data - 'documentId' as data, state::text as state, retry_limit, retry_count, retry_delay, retry_backoff,
+                    start_after - created_on < interval '1 second' as ready_at_once, singleton_key, singleton_on, expire_in::text as expire_in,
+                    (keep_until - created_on)::text as kept_for, output, dead_letter, policy, started_on, completed_on
+             from pgboss.job where data->>'documentId' = $1`,
+            [documentId],
+          )
+        ).rows;
+      const [boss] = await row(viaBoss.documentId);
+      assert.ok(boss, 'pg-boss wrote its row');
+      assert.deepEqual(await row(viaSql.documentId), [boss]);
+      assert.equal(boss.dead_letter, PROCESS_DOCUMENT_DEAD_LETTER);
+      const seen: string[] = [];
+      await queue.work(PROCESS_DOCUMENT, async (j) => void seen.push(j.documentId), { concurrency: 2 });
+      await waitFor(() => seen.length === 2);
+      assert.deepEqual(seen.sort(), [viaBoss.documentId, viaSql.documentId].sort());
+      assert.throws(() => queue.enqueueSql!('x\'; drop table documents; --' as typeof PROCESS_DOCUMENT, 'select 1'), /Not a queue name/);
+    });
+
+    test('a fetch that finds a backlog refreshes the queue\'s statistics, so fetches read the fetch-order index', async () => {
+      const queue = await open();
+      const { rows: partitions } = await t.db.query<{ partition_name: string }>(`select partition_name from pgboss.queue where name = $1`, [PROCESS_DOCUMENT]);
+      const partition = partitions[0]!.partition_name;
+      const analyses = async () =>
+        Number((await t.db.query<{ n: string }>(`select analyze_count as n from pg_stat_user_tables where schemaname = 'pgboss' and relname = $1`, [partition])).rows[0]?.n ?? 0);
+      const before = await analyses();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, Array.from({ length: 40 }, () => job())));
+      let done = 0;
+      await queue.work(PROCESS_DOCUMENT, async () => void (done += 1), { concurrency: 4 });
+      await waitFor(() => done === 40);
+      await waitFor(async () => (await analyses()) > before, { what: 'the partition to be analysed' });
+      const { rows: plan } = await t.db.query<{ 'QUERY PLAN': string }>(
+        `explain select id from pgboss.${partition} where name = '${PROCESS_DOCUMENT}' and state < 'active' and start_after < now()
+         order by priority desc, created_on, id limit 4`,
+      );
+      assert.ok(plan.some((line) => /_name_priority_created_on_id_idx/.test(line['QUERY PLAN'])), plan.map((line) => line['QUERY PLAN']).join('\n'));
+    });
+
     test('the queue has retries with backoff, a 15 min expiry and a dead-letter queue', async () => {
       await open();
       const { rows } = await t.db.query<{ name: string; retry_limit: number; retry_delay: number; retry_backoff: boolean; expire_seconds: number; dead_letter: string | null }>(
@@ -92,11 +142,23 @@ for (const engine of testDatabases()) {
       }, { concurrency: 1 });
       const failing = job();
       await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [failing]));
-      await waitFor(async () => (await jobRows(failing.documentId))[0]?.state === 'retry', { what: 'the job to wait for a retry' });
-      assert.equal(attempts, 1);
-      // Backoff: the first retry waits at least 2 × the 1 s base delay.
-      const { rows } = await t.db.query<{ wait: number }>(`select extract(epoch from start_after - now())::float8 as wait from pgboss.job where data->>'documentId' = $1`, [failing.documentId]);
-      assert.ok((rows[0]?.wait ?? 0) > 1, `retry scheduled ${rows[0]?.wait} s ahead`);
+      // How long after its start each failed attempt is put off. pg-boss counts a
+      // retry when it starts it, and puts the next one off by delay × 2^(count + 1) / 2
+      // × (1 + random()): with the 1 s base delay, 1–2 s after the first attempt and
+      // 2–4 s after the second (without backoff: 1 s each).
+      const retry = async (count: number) => {
+        const { rows } = await t.db.query<{ state: string; retry_count: number; wait: number }>(
+          `select state::text as state, retry_count, extract(epoch from start_after - started_on)::float8 as wait from pgboss.job where data->>'documentId' = $1`,
+          [failing.documentId],
+        );
+        const row = rows[0];
+        return row?.state === 'retry' && row.retry_count === count ? row : undefined;
+      };
+      const first = await waitFor(() => retry(0), { what: 'the first retry to be scheduled' });
+      const second = await waitFor(() => retry(1), { what: 'the second retry to be scheduled', timeoutMs: 15_000 });
+      assert.ok(attempts >= 2, `${attempts} attempts`);
+      assert.ok(first.wait >= 1 && first.wait < 3, `first retry ${first.wait} s after its attempt started`);
+      assert.ok(second.wait >= 2, `second retry ${second.wait} s after its attempt started (no backoff would give 1 s)`);
     });
 
     test('a failing handler is retried until it succeeds, then completes once', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AppError, NotFoundError } from '../../src/errors/app-error.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
+import { writeBlobFile } from '../../src/storage/blob-file-writer.js';
 import { createFsBlobStore } from '../../src/storage/fs-blob-store.js';
 import { createS3BlobStore } from '../../src/storage/s3-blob-store.js';
 import { startS3Simulator, type S3Simulator } from '../support/s3-simulator.js';
@@ -142,6 +144,51 @@ describe('createFsBlobStore', () => {
     assert.equal((await stat(path)).mtimeMs, before.mtimeMs);
   });
 
+  test('a short file left at a blob\'s path (a crash before its flush) is written again', async () => {
+    const dir = await makeTempDir();
+    after(() => dir.remove());
+    const store = createFsBlobStore(dir.path);
+    const bytes = bytesOf('the whole blob, longer than what the crash left');
+    const sha256 = sha(bytes);
+    await mkdir(join(dir.path, sha256.slice(0, 2)), { recursive: true });
+    await writeFile(join(dir.path, sha256.slice(0, 2), sha256), '');
+    await store.put(bytes);
+    assert.equal(new TextDecoder().decode(await store.get(sha256)), 'the whole blob, longer than what the crash left');
+  });
+
+  test('a put that cannot be written fails on its own; the others of the same moment succeed', async () => {
+    const dir = await makeTempDir();
+    after(() => dir.remove());
+    await writeFile(join(dir.path, 'a-file'), '');
+    const broken = createFsBlobStore(join(dir.path, 'a-file'));
+    const working = createFsBlobStore(join(dir.path, 'blobs'));
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 10 }, (_, n) => working.put(bytesOf(`fine ${n}`))),
+      broken.put(bytesOf('cannot be stored under a file')),
+      ...Array.from({ length: 10 }, (_, n) => working.put(bytesOf(`also fine ${n}`))),
+    ]);
+    assert.deepEqual(results.map((result) => result.status), [...Array(10).fill('fulfilled'), 'rejected', ...Array(10).fill('fulfilled')]);
+    const failure = (results[10] as PromiseRejectedResult).reason as { code?: string; message: string };
+    assert.equal(failure.code, 'ENOTDIR');
+    for (let n = 0; n < 10; n++) assert.equal(new TextDecoder().decode(await working.get(sha(bytesOf(`also fine ${n}`)))), `also fine ${n}`);
+  });
+
+  test('a process that wrote blobs exits on its own: the writer threads do not keep it alive', async () => {
+    const dir = await makeTempDir();
+    after(() => dir.remove());
+    const script = [
+      `import { createFsBlobStore } from ${JSON.stringify(new URL('../../src/storage/fs-blob-store.ts', import.meta.url).href)};`,
+      `const store = createFsBlobStore(${JSON.stringify(dir.path)});`,
+      `const ref = await store.put(new TextEncoder().encode('written by a short-lived process'));`,
+      `console.log(ref.sha256);`,
+    ].join('\n');
+    const child = spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(child.status, 0, child.stderr);
+    const sha256 = child.stdout.trim();
+    assert.equal(sha256, sha(bytesOf('written by a short-lived process')));
+    assert.equal((await readFile(join(dir.path, sha256.slice(0, 2), sha256))).toString(), 'written by a short-lived process');
+  });
+
   test('corrupted content on disk is reported, never returned', async () => {
     const dir = await makeTempDir();
     after(() => dir.remove());
@@ -224,5 +271,21 @@ describe('createS3BlobStore', () => {
     await closed.close();
     const store = createS3BlobStore({ bucket: BUCKET, region: 'us-east-1', endpoint: closed.endpoint, prefix: '', forcePathStyle: true, credentials: CREDENTIALS });
     await assert.rejects(store.check());
+  });
+});
+
+describe('writeBlobFile', () => {
+  test('a write of a path already in flight joins it instead of writing again', async () => {
+    const dir = await makeTempDir();
+    after(() => dir.remove());
+    const path = join(dir.path, 'ab', 'joined');
+    const first = writeBlobFile({ path, bytes: bytesOf('joined') });
+    const second = writeBlobFile({ path, bytes: bytesOf('joined') });
+    assert.equal(second, first);
+    await first;
+    const third = writeBlobFile({ path, bytes: bytesOf('joined') });
+    assert.notEqual(third, first, 'a write after the first ended is a write of its own');
+    await third;
+    assert.deepEqual(await readdir(join(dir.path, 'ab')), ['joined']);
   });
 });

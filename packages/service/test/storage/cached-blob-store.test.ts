@@ -9,9 +9,11 @@ import { sha256Hex } from '../../src/storage/sha256.js';
 function countingStore() {
   const blobs = new Map<string, Uint8Array>();
   const reads: string[] = [];
+  const writes: string[] = [];
   const store: BlobStore = {
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
+      writes.push(sha256);
       blobs.set(sha256, bytes.slice());
       return { sha256, size: bytes.byteLength };
     },
@@ -23,7 +25,7 @@ function countingStore() {
     },
     async check() {},
   };
-  return { store, reads };
+  return { store, reads, writes };
 }
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
@@ -41,6 +43,18 @@ describe('cachedBlobStore', () => {
     assert.equal(textOf(await cached.get(other.sha256)), 'stored by another process');
     assert.equal(textOf(await cached.get(other.sha256)), 'stored by another process');
     assert.deepEqual(reads, [other.sha256], 'read from the store once, then remembered');
+  });
+
+  test('bytes this process stored or read are not written again; others are', async () => {
+    const { store, writes } = countingStore();
+    const cached = cachedBlobStore(store);
+    const report = await cached.put(bytesOf('the same report for every document'));
+    await cached.put(bytesOf('the same report for every document'));
+    const read = await store.put(bytesOf('read before it is stored again'));
+    await cached.get(read.sha256);
+    await cached.put(bytesOf('read before it is stored again'));
+    const other = await cached.put(bytesOf('new bytes'));
+    assert.deepEqual(writes, [report.sha256, read.sha256, other.sha256]);
   });
 
   test('callers get copies: changing what one got or gave changes nothing for the next reader', async () => {
