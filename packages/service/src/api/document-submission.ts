@@ -86,10 +86,14 @@ export function createSubmissionStore(deps: Pick<ApiDeps, 'db' | 'blobs' | 'queu
   const write = groupCommit<PendingSubmission, SubmissionOutcome>({
     // Where the queue can write jobs from SQL, documents and jobs go in ONE statement — atomic on its own,
     // one round trip instead of four (BEGIN, documents, jobs, COMMIT); else in a transaction.
-    run: (items) =>
-      enqueueSql
+    run: async (items) => {
+      const outcomes = await (enqueueSql
         ? insertSubmissions(deps.db, items, { jobsFor: (inserted) => enqueueSql(PROCESS_DOCUMENT, processDocumentJobs(inserted)) })
-        : deps.db.transaction((tx) => insertSubmissions(tx, items, { queue: deps.queue })),
+        : deps.db.transaction((tx) => insertSubmissions(tx, items, { queue: deps.queue })));
+      // The jobs are committed: an idle worker of this process starts on them now, not at its next poll.
+      if (outcomes.some((o) => o.kind === 'accepted' && o.created)) deps.queue.wake?.(PROCESS_DOCUMENT);
+      return outcomes;
+    },
     // Two units at a time: one commits while the next one fills (four measured no better).
     maxInFlight: 2,
     maxItems: MAX_BATCH_ITEMS,

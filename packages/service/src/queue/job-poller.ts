@@ -27,6 +27,11 @@ export type JobPollerOptions<T> = {
 
 /** A running poller. */
 export type JobPoller = {
+  /**
+   * Says that jobs were just committed: a poller waiting out its polling interval fetches now, and one
+   * fetching at this moment (perhaps without seeing them) fetches once more before it waits.
+   */
+  wake(): void;
   /** Stops fetching, then waits up to `timeoutMs` for the jobs in progress. */
   stop(timeoutMs: number): Promise<void>;
 };
@@ -34,7 +39,8 @@ export type JobPoller = {
 /**
  * One loop that keeps up to `concurrency` jobs running: it fetches as many jobs as there are free slots
  * once at least half of them are free (or none is running), asks again at once while jobs keep coming,
- * and waits `pollingIntervalMs` only when the queue had nothing ready. Each job succeeds or fails on its own, so one failure never touches another job; the completions
+ * and waits `pollingIntervalMs` only when the queue had nothing ready — or until `wake()` says jobs were
+ * committed. Each job succeeds or fails on its own, so one failure never touches another job; the completions
  * of jobs that finish while a completion is being written are written together, in one statement.
  *
  * Why not pg-boss's `work()`: its workers sleep a full polling interval after every job (one job per
@@ -47,6 +53,8 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
   // The pending pause of the loop, and whether a finishing job should end it (true when every slot is busy).
   let wakeUp: (() => void) | undefined;
   let waitingForSlot = false;
+  // Whether wake() was called since the last fetch started.
+  let woken = false;
 
   /** Pauses the loop for `ms` (forever when undefined) or until woken: by stop(), or by a free slot. */
   const pause = (ms: number | undefined, untilSlotFree: boolean): Promise<void> =>
@@ -134,6 +142,7 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
         continue;
       }
       let jobs: PolledJob<T>[] = [];
+      woken = false;
       try {
         jobs = await options.fetch(free);
       } catch (error) {
@@ -141,13 +150,18 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
       }
       // Jobs fetched while stopping are still run: they are already marked active.
       for (const job of jobs) launch(job);
-      if (jobs.length === 0 && !stopping) await pause(options.pollingIntervalMs, false);
+      if (jobs.length === 0 && !stopping && !woken) await pause(options.pollingIntervalMs, false);
     }
   }
 
   const looping = loop().catch((error: unknown) => options.onError(coerceError(error)));
 
   return {
+    wake() {
+      woken = true;
+      // A loop waiting for a free slot fetches when one frees up; only the idle wait ends early.
+      if (wakeUp && !waitingForSlot) wakeUp();
+    },
     async stop(timeoutMs) {
       stopping = true;
       wakeUp?.();

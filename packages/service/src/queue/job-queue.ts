@@ -46,6 +46,11 @@ export interface JobQueue {
    * with one jsonb column, `data`, the payload. Absent where jobs cannot be written from SQL.
    */
   enqueueSql?(name: JobName, rows: string): string;
+  /**
+   * Tells this process's workers of `name` that its jobs were just committed, so an idle one takes them
+   * now instead of at its next poll. Workers in other processes still find them by polling.
+   */
+  wake?(name: JobName): void;
   /** Starts handling jobs; the handler's failure makes the job retry with backoff. */
   work<N extends JobName>(name: N, handler: (job: JobPayloads[N]) => Promise<void>, options: { concurrency: number }): Promise<void>;
   /** Stops taking jobs and waits for those in progress. */

@@ -93,11 +93,12 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
     if (options.recoverActiveJobs) await retryActiveJobs(db, boss, options.schema ?? 'pgboss', name);
   }
 
-  const pollers: JobPoller[] = [];
+  const pollers: { name: string; poller: JobPoller }[] = [];
   const statistics = queueStatistics(db, { schema: options.schema ?? 'pgboss', onError });
   const startPolling = <T extends object>(name: string, handler: (job: T) => Promise<void>, concurrency: number): void => {
-    pollers.push(
-      startJobPoller<T>({
+    pollers.push({
+      name,
+      poller: startJobPoller<T>({
         fetch: async (limit) => {
           const jobs = await boss.fetch<T>(name, { batchSize: limit });
           // A full batch: more jobs are waiting.
@@ -113,7 +114,7 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
         completionDelayMs: 20,
         onError,
       }),
-    );
+    });
   };
 
   return {
@@ -132,6 +133,10 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
       return jobInsertSql(options.schema ?? 'pgboss', name, rows);
     },
 
+    wake(name) {
+      for (const p of pollers) if (p.name === name) p.poller.wake();
+    },
+
     async work(name, handler, { concurrency }) {
       startPolling(name, handler as (job: object) => Promise<void>, concurrency);
     },
@@ -146,7 +151,7 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
 
     async stop() {
       const timeoutMs = (options.stopTimeoutSeconds ?? 30) * 1000;
-      await Promise.all(pollers.splice(0).map((poller) => poller.stop(timeoutMs)));
+      await Promise.all(pollers.splice(0).map(({ poller }) => poller.stop(timeoutMs)));
       await boss.stop({ graceful: true, close: false, wait: true, timeout: 1000 });
     },
   };

@@ -40,6 +40,8 @@ export type ApiHarness = {
   other: { id: string; key: string };
   /** Every job the API enqueued, in order (recorded on top of the real pg-boss queue). */
   enqueued: ProcessDocumentJob[];
+  /** The queues whose local workers the API woke, once per call, in order. */
+  woken: string[];
   /** How many process-document jobs pg-boss holds for a document (read from pg-boss's own table). */
   jobsInQueue(documentId: string): Promise<number>;
   /** Sends a request; `body` objects are sent as JSON, strings and bytes as they are. */
@@ -62,10 +64,15 @@ export async function startApi(engine: TestEngine, options: { bodyLimit?: number
     const realQueue = await createPgBossQueue(db);
     closers.push(() => realQueue.stop());
     const enqueued: ProcessDocumentJob[] = [];
+    const woken: string[] = [];
     const queue: JobQueue = {
       enqueue: async (tx, name, jobs) => {
         await realQueue.enqueue(tx, name, jobs);
         if (name === PROCESS_DOCUMENT) enqueued.push(...(jobs as readonly ProcessDocumentJob[]));
+      },
+      wake: (name) => {
+        woken.push(name);
+        realQueue.wake?.(name);
       },
       work: (name, handler, workOptions) => realQueue.work(name, handler, workOptions),
       stop: () => realQueue.stop(),
@@ -86,6 +93,7 @@ export async function startApi(engine: TestEngine, options: { bodyLimit?: number
       tenant,
       other: { id: second.tenantId, key: second.apiKey },
       enqueued,
+      woken,
       async jobsInQueue(documentId) {
         const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = $1 and data->>'documentId' = $2`, [PROCESS_DOCUMENT, documentId]);
         return rows[0]?.n ?? 0;

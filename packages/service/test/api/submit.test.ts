@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { PROCESS_DOCUMENT } from '../../src/queue/job-queue.js';
 import { testDatabases } from '../support/databases.js';
 import { expectProblem, startApi, submission, type ApiHarness } from './api-harness.js';
 
@@ -37,6 +38,8 @@ for (const engine of testDatabases()) {
       // The job was committed with the document: on the real queue, and recorded by the harness.
       assert.deepEqual(api.enqueued.filter((job) => job.documentId === id), [{ tenantId: api.tenant.id, documentId: id }]);
       assert.equal(await api.jobsInQueue(id), 1);
+      // ...and this process's workers were told, after the commit, that a job is ready.
+      assert.equal(api.woken.at(-1), PROCESS_DOCUMENT);
     });
 
     test('stores the invoice in the blob store as JSON the worker can read', async () => {
@@ -54,6 +57,7 @@ for (const engine of testDatabases()) {
       const first = await api.call('POST', '/v1/documents', { body, headers });
       assert.equal(first.status, 202, first.text);
       const jobs = api.enqueued.length;
+      const wakes = api.woken.length;
       // Same content with keys in another order is the same request.
       const reordered = { invoice: body.invoice, context: { country: 'SE', format: 'ubl' } };
       const retry = await api.call('POST', '/v1/documents', { body: reordered, headers });
@@ -61,6 +65,7 @@ for (const engine of testDatabases()) {
       assert.equal(retry.json.id, first.json.id);
       assert.equal(retry.headers.get('location'), `/v1/documents/${first.json.id}`);
       assert.equal(api.enqueued.length, jobs);
+      assert.equal(api.woken.length, wakes, 'no worker is woken for a repeat');
       assert.equal(await api.jobsInQueue(first.json.id), 1);
       const { rows } = await api.db.query<{ n: number }>('select count(*)::int as n from documents where tenant_id = $1 and idempotency_key = $2', [api.tenant.id, 'order-4711']);
       assert.equal(rows[0]!.n, 1);

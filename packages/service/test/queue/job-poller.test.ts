@@ -110,6 +110,54 @@ describe('startJobPoller', () => {
     assert.equal(queue.log.fetches.length, fetches, 'no polling after stop');
   });
 
+  test('wake() ends an idle wait at once', async () => {
+    const queue = fakeQueue(0);
+    const done: number[] = [];
+    const poller = startJobPoller<number>({ ...queue, handler: async (n) => void done.push(n), concurrency: 2, pollingIntervalMs: 60_000, onError: (e) => assert.fail(e) });
+    try {
+      await waitFor(() => queue.log.fetches.length === 1);
+      // Let the empty fetch end, so that the poller is waiting out its minute.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      queue.ready.push({ id: 'job-7', data: 7, expireInSeconds: 60 });
+      poller.wake();
+      await waitFor(() => done.length === 1, { timeoutMs: 2000, what: 'the woken poller to run the job' });
+    } finally {
+      await poller.stop(1000);
+    }
+    assert.deepEqual(done, [7]);
+  });
+
+  test('wake() during a fetch that comes back empty makes the poller fetch once more before it waits', async () => {
+    const ready: PolledJob<number>[] = [];
+    let fetches = 0;
+    let release: (() => void) | undefined;
+    const done: number[] = [];
+    const poller = startJobPoller<number>({
+      // The first fetch is slow and sees nothing: the job below commits while it runs.
+      fetch: async (limit) => {
+        fetches += 1;
+        if (fetches === 1) await new Promise<void>((resolve) => (release = resolve));
+        return fetches === 1 ? [] : ready.splice(0, limit);
+      },
+      complete: async () => undefined,
+      fail: async () => undefined,
+      handler: async (n) => void done.push(n),
+      concurrency: 2,
+      pollingIntervalMs: 60_000,
+      onError: (e) => assert.fail(e),
+    });
+    try {
+      await waitFor(() => release !== undefined);
+      ready.push({ id: 'job-1', data: 1, expireInSeconds: 60 });
+      poller.wake();
+      release?.();
+      await waitFor(() => done.length === 1, { timeoutMs: 2000, what: 'the job committed during the fetch to run' });
+    } finally {
+      await poller.stop(1000);
+    }
+    assert.deepEqual(done, [1]);
+  });
+
   test('stop() waits for running jobs, but not beyond its timeout for a hung one', async () => {
     const queue = fakeQueue(2);
     let finishedSlow = false;

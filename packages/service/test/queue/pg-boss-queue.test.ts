@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { PROCESS_DOCUMENT, type ProcessDocumentJob } from '../../src/queue/job-queue.js';
+import { DELIVER, PROCESS_DOCUMENT, type ProcessDocumentJob } from '../../src/queue/job-queue.js';
 import { createPgBossQueue, PROCESS_DOCUMENT_DEAD_LETTER, type PgBossQueue, type PgBossQueueOptions } from '../../src/queue/pg-boss-queue.js';
 import { testDatabases, type TestDatabase } from '../support/databases.js';
 import { waitFor } from '../support/wait-for.js';
@@ -57,6 +57,25 @@ for (const engine of testDatabases()) {
       assert.deepEqual(seen, [committed.documentId]);
       assert.deepEqual(await jobRows(rolledBack.documentId), []);
       assert.equal((await jobRows(committed.documentId)).length, 1);
+    });
+
+    test('wake() makes an idle worker of that queue take committed jobs at once, not at its next poll', async () => {
+      const queue = await open({ pollingIntervalSeconds: 60 });
+      const seen: string[] = [];
+      let delivered = 0;
+      await queue.work(PROCESS_DOCUMENT, async (j) => void seen.push(j.documentId), { concurrency: 2 });
+      await queue.work(DELIVER, async () => void (delivered += 1), { concurrency: 2 });
+      // Both workers have polled once and now wait out their minute.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const first = job();
+      await t.db.transaction((tx) => queue.enqueue(tx, PROCESS_DOCUMENT, [first]));
+      await t.db.transaction((tx) => queue.enqueue(tx, DELIVER, [{ tenantId: first.tenantId, destinationKey: 'd' }]));
+      queue.wake?.(PROCESS_DOCUMENT);
+      await waitFor(() => seen.length === 1, { timeoutMs: 5000, what: 'the woken worker to run the job' });
+      assert.deepEqual(seen, [first.documentId]);
+      // The other queue's worker was not woken: its job waits for its next poll.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(delivered, 0);
     });
 
     test('jobs commit together with the transaction’s other writes, while workers poll', async () => {
