@@ -14,7 +14,8 @@
 // BENCH_RATE (requests per second of the steady run), BENCH_NODE_ARGS (more flags for the service's node,
 // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it); service settings pass through, e.g.
 // EINVOICE_WORKER_CONCURRENCY=32.
-// On ext4, leave five minutes between runs: each run removes its data directories (thousands of blob files)
+// On ext4, leave five minutes between runs (or keep the data with BENCH_KEEP_DATA=1 and remove it yourself
+// after a series of runs): each run removes its data directories (thousands of blob files)
 // at the end, and for a few minutes after such a deletion ext4 creates files nearby slowly (it checks each
 // recently freed inode before reusing it); a run started at once spends up to a sixth of the machine there.
 import { spawn, spawnSync } from 'node:child_process';
@@ -258,4 +259,5 @@ for (const engine of engines) {
   if (row.failed > 0) console.log(`${engine}: ${row.failed} documents failed (expected none)`);
 }
 printSpeed('after');
-for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP_DATA) console.log(`data directories kept: ${dataDirs.join(' ')}`);
+else for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });

@@ -63,25 +63,22 @@ function invalid(code: 'bad-request' | 'invalid-context' | 'invalid-invoice', wh
   return new AppError(code, `${what}: ${describeProblems(problems)}`, { details: problems });
 }
 
-// Blob writes of one batch run this many at a time: enough to overlap file or network latency.
-const BLOB_CONCURRENCY = 16;
-
-/** One submission of a tenant, its input stored, on its way into the database. */
-type PendingSubmission = { tenantId: string; submission: Submission; inputSha256: string };
+/** One submission of a tenant, on its way into the database with its input. */
+type PendingSubmission = { tenantId: string; submission: Submission; input: Uint8Array; inputSha256: string };
 
 /** Stores submissions of a tenant durably and says what became of each, in order. */
 export type SubmissionStore = (tenantId: string, submissions: readonly Submission[]) => Promise<SubmissionOutcome[]>;
 
 /**
- * Stores submissions durably: the invoices in the blob store first (content-addressed, so a failure after
- * leaves only an unreferenced blob), then ONE statement (or, with a queue that cannot enqueue from SQL,
- * one transaction) with every document row, its first revision, its `received` log line and its
- * process-document job. Submissions arriving together — concurrent requests,
- * of any tenants — share that statement (group commit). A submission whose idempotency key the tenant
- * already used returns that document (same request) or a conflict (another request); the unique index
- * decides races.
+ * Stores submissions durably in ONE statement (or, with a queue that cannot enqueue from SQL, one
+ * transaction): every document row, its first revision, its `received` log line, its input (in
+ * `received_inputs`, until the worker copies it into the blob store) and its process-document job. So the
+ * database's commit is the only disk flush a submission waits for — not a blob store's as well.
+ * Submissions arriving together — concurrent requests, of any tenants — share that statement (group
+ * commit). A submission whose idempotency key the tenant already used returns that document (same request)
+ * or a conflict (another request); the unique index decides races.
  */
-export function createSubmissionStore(deps: Pick<ApiDeps, 'db' | 'blobs' | 'queue'>): SubmissionStore {
+export function createSubmissionStore(deps: Pick<ApiDeps, 'db' | 'queue'>): SubmissionStore {
   const enqueueSql = deps.queue.enqueueSql?.bind(deps.queue);
   const write = groupCommit<PendingSubmission, SubmissionOutcome>({
     // Where the queue can write jobs from SQL, documents and jobs go in ONE statement — atomic on its own,
@@ -103,10 +100,13 @@ export function createSubmissionStore(deps: Pick<ApiDeps, 'db' | 'blobs' | 'queu
     // (the client retries, safely with its Idempotency-Key).
     retryAlone: (error) => /^2[23]/.test(String((error as { code?: unknown } | null)?.code ?? '')),
   });
-  return async (tenantId, submissions) => {
-    const blobs = await mapLimit(submissions, BLOB_CONCURRENCY, (s) => deps.blobs.put(new TextEncoder().encode(s.invoiceJson)));
-    return write(submissions.map((submission, index) => ({ tenantId, submission, inputSha256: blobs[index]!.sha256 })));
-  };
+  return async (tenantId, submissions) =>
+    write(
+      submissions.map((submission) => {
+        const input = new TextEncoder().encode(submission.invoiceJson);
+        return { tenantId, submission, input, inputSha256: sha256Hex(input) };
+      }),
+    );
 }
 
 /** The payload of each new document's process-document job, from a query of the inserted documents. */
@@ -126,11 +126,12 @@ async function insertSubmissions(
 ): Promise<SubmissionOutcome[]> {
   const inserted = await insertDocuments(
     tx,
-    items.map(({ tenantId, submission, inputSha256 }) => ({
+    items.map(({ tenantId, submission, input, inputSha256 }) => ({
       id: randomUUID(),
       tenantId,
       context: submission.context,
       inputSha256,
+      input,
       requestSha256: submission.requestSha256,
       ...(submission.idempotencyKey !== undefined ? { idempotencyKey: submission.idempotencyKey } : {}),
     })),
@@ -149,18 +150,4 @@ async function insertSubmissions(
   });
   if ('queue' in jobs) await jobs.queue.enqueue(tx, PROCESS_DOCUMENT, queued);
   return outcomes;
-}
-
-/** Maps over items with at most `limit` calls in flight, keeping the order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  return results;
 }

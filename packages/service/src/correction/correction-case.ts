@@ -2,6 +2,7 @@ import { DocumentReadError, readInvoice, writeInvoice, type Finding } from '@ein
 import type { Database } from '../db/database.js';
 import { listLog } from '../documents/document-log.repository.js';
 import { CORRECTABLE_STATUSES, findCurrentRevision, type CurrentRevision } from '../documents/document-revision.repository.js';
+import { loadDocumentInput } from '../documents/received-input.repository.js';
 import type { LogEntry } from '../documents/document.types.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -58,7 +59,7 @@ export async function openCorrectionCase(deps: CorrectionDeps, token: string): P
   if ('refusal' in link) return link;
   const stale = refusalOfStaleLink(link);
   if (stale) return { refusal: stale };
-  const invoice = await loadInvoiceJson(deps.blobs, link.current.inputSha256);
+  const invoice = await loadInvoiceJson(deps, link.claims.tenantId, link.current.inputSha256);
   if ('error' in invoice) return { refusal: notice(409, 'This invoice cannot be corrected here', invoice.error) };
   const failure = await loadFailure(deps.db, link.claims, link.current);
   return { ...link, invoice: invoice.json, failure };
@@ -68,8 +69,8 @@ export async function openCorrectionCase(deps: CorrectionDeps, token: string): P
  * A stored input as the EN 16931 JSON form. The API stores JSON, but an input may also be UBL or CII:
  * every form is read into the model and written back as JSON, so the form always edits the same shape.
  */
-export async function loadInvoiceJson(blobs: BlobStore, sha256: string): Promise<{ json: Record<string, unknown> } | { error: string }> {
-  const bytes = await blobs.get(sha256);
+export async function loadInvoiceJson(deps: { db: Database; blobs: BlobStore }, tenantId: string, sha256: string): Promise<{ json: Record<string, unknown> } | { error: string }> {
+  const bytes = await loadDocumentInput(deps, tenantId, sha256);
   try {
     const read = readInvoice(bytes);
     return { json: JSON.parse(writeInvoice(read.invoice, 'json').output) as Record<string, unknown> };

@@ -135,7 +135,7 @@ async function isRepeatedSubmission(deps: CorrectionDeps, link: CorrectionLink, 
     findDocumentRevision(deps.db, claims.tenantId, claims.documentId, current.revision),
   ]);
   if (!base || next?.source !== 'correction') return false;
-  const invoice = await loadInvoiceJson(deps.blobs, base.inputSha256);
+  const invoice = await loadInvoiceJson(deps, claims.tenantId, base.inputSha256);
   if ('error' in invoice) return false;
   const edited = applyInvoiceEdits(invoice.json, edits);
   return edited.ok && sha256Hex(new TextEncoder().encode(canonicalJson(edited.invoice))) === next.inputSha256;

@@ -55,6 +55,11 @@ export type NewDocument = {
   tenantId: string;
   context: DocumentContext;
   inputSha256: string;
+  /**
+   * The input's bytes (SHA-256 `inputSha256`), kept in `received_inputs` with the document until the worker
+   * stores them in the blob store. Absent when the blob store holds them already.
+   */
+  input?: Uint8Array;
   idempotencyKey?: string;
   requestSha256?: string;
 };
@@ -72,8 +77,8 @@ export type InsertDocumentsOptions = {
 };
 
 /**
- * Inserts documents as `received`, each with its first revision and its `received` log line, in ONE
- * statement; their tenants may differ. A document whose idempotency key its tenant already used (also
+ * Inserts documents as `received`, each with its first revision, its `received` log line and (when given)
+ * its input in `received_inputs`, in ONE statement; their tenants may differ. A document whose idempotency key its tenant already used (also
  * earlier in the same call) is not inserted: the existing document is returned (`created: false`) and the
  * caller compares request hashes. Results are in the order of `docs`.
  */
@@ -87,15 +92,25 @@ export async function insertDocuments(tx: Database, docs: readonly NewDocument[]
     input_sha256: doc.inputSha256,
     idempotency_key: doc.idempotencyKey ?? null,
     request_sha256: doc.requestSha256 ?? null,
+    input_base64: doc.input ? Buffer.from(doc.input.buffer, doc.input.byteOffset, doc.input.byteLength).toString('base64') : null,
   }));
   const inserted = await tx.query<DocumentRow>(
-    `with inserted as (
+    `with input as (
+       select * from jsonb_to_recordset($1::jsonb)
+         as i(n int, id uuid, tenant_id uuid, context jsonb, input_sha256 text, idempotency_key text, request_sha256 text, input_base64 text)
+     ), inserted as (
        insert into documents (id, tenant_id, status, context, input_sha256, idempotency_key, request_sha256)
        select i.id, i.tenant_id, 'received', i.context, i.input_sha256, i.idempotency_key, i.request_sha256
-       from jsonb_to_recordset($1::jsonb) as i(n int, id uuid, tenant_id uuid, context jsonb, input_sha256 text, idempotency_key text, request_sha256 text)
+       from input i
        order by i.n
        on conflict (tenant_id, idempotency_key) where idempotency_key is not null do nothing
        returning ${COLUMNS}
+     ), kept as (
+       insert into received_inputs (tenant_id, sha256, content)
+       select distinct on (i.tenant_id, i.input_sha256) i.tenant_id, i.input_sha256, decode(i.input_base64, 'base64')
+       from input i join inserted d on d.id = i.id
+       where i.input_base64 is not null
+       on conflict (tenant_id, sha256) do nothing
      ), revision as (
        insert into document_revisions (tenant_id, document_id, revision, input_sha256, source, created_at)
        select tenant_id, id, 1, input_sha256, 'api', created_at from inserted

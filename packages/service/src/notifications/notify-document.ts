@@ -5,6 +5,7 @@ import { createCorrectionToken } from '../correction/correction-token.js';
 import { composeFailureMail } from '../correction/failure-mail.js';
 import { findDocumentById } from '../documents/document.repository.js';
 import { findDocumentRevision } from '../documents/document-revision.repository.js';
+import { loadDocumentInput } from '../documents/received-input.repository.js';
 import { listLog } from '../documents/document-log.repository.js';
 import type { DocumentRecord } from '../documents/document.types.js';
 import { stepKind, stepSettings } from '../flows/flow-definition.schema.js';
@@ -96,7 +97,7 @@ async function composeMessage(deps: NotifyDeps, document: DocumentRecord, status
 async function readRevisionInvoice(deps: PipelineDeps, document: DocumentRecord): Promise<Invoice | undefined> {
   const revision = await findDocumentRevision(deps.db, document.tenantId, document.id, document.revision);
   try {
-    return readInvoice(await deps.blobs.get(revision?.inputSha256 ?? document.inputSha256)).invoice;
+    return readInvoice(await loadDocumentInput(deps, document.tenantId, revision?.inputSha256 ?? document.inputSha256)).invoice;
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { DOCUMENT_COLUMNS, toDocumentRecord, type DocumentRow } from '../documents/document.repository.js';
 import type { DocumentRecord, DocumentStatus } from '../documents/document.types.js';
+import { asBytes } from '../documents/received-input.repository.js';
 import type { PublishedFlow } from '../flows/resolve-document-flow.js';
 import type { PendingLogEntry, StoredArtifact } from './step.js';
 
@@ -19,7 +20,12 @@ const DOCUMENT_COLUMNS_OF_M = qualified('m');
  * A document whose processing started, with — when it has no flow recorded yet — the latest version of each
  * flow its tenant had published when the document was received (compared in SQL, to the microsecond).
  */
-export type StartedDocument = { document: DocumentRecord; publishedFlows?: PublishedFlow[] };
+export type StartedDocument = {
+  document: DocumentRecord;
+  publishedFlows?: PublishedFlow[];
+  /** The revision's input as received, while it waits in `received_inputs` to be stored in the blob store. */
+  receivedInput?: Uint8Array;
+};
 
 /** Which document to start: the tenant and the id. */
 export type DocumentKey = { tenantId: string; id: string };
@@ -31,7 +37,7 @@ export type DocumentKey = { tenantId: string; id: string };
  */
 export async function startDocumentsProcessing(db: Database, keys: readonly DocumentKey[]): Promise<(StartedDocument | undefined)[]> {
   if (keys.length === 0) return [];
-  const { rows } = await db.query<DocumentRow & { published_flows: PublishedFlow[] | null }>(
+  const { rows } = await db.query<DocumentRow & { published_flows: PublishedFlow[] | null; received_input: Uint8Array | null }>(
     `with wanted as (
        select distinct k.tenant_id, k.id from jsonb_to_recordset($1::jsonb) as k(tenant_id uuid, id uuid)
      ), moved as (
@@ -53,13 +59,21 @@ export async function startDocumentsProcessing(db: Database, keys: readonly Docu
               from (select distinct on (p.name) p.name, p.version, p.definition from flows p
                     where p.tenant_id = m.tenant_id and p.state = 'published' and p.published_at <= m.created_at
                     order by p.name, p.version desc) f
-            ) end as published_flows
+            ) end as published_flows,
+            (select r.content from received_inputs r where r.tenant_id = m.tenant_id and r.sha256 = m.input_sha256) as received_input
      from moved m`,
     // The ids again as an array: the planner sees how few rows are wanted and reads them by primary key.
     [JSON.stringify(keys.map((key) => ({ tenant_id: key.tenantId, id: key.id }))), keys.map((key) => key.id)],
   );
   const started = new Map(
-    rows.map((row) => [`${row.tenant_id}/${row.id}`, { document: toDocumentRecord(row), ...(row.published_flows ? { publishedFlows: row.published_flows } : {}) }]),
+    rows.map((row): [string, StartedDocument] => [
+      `${row.tenant_id}/${row.id}`,
+      {
+        document: toDocumentRecord(row),
+        ...(row.published_flows ? { publishedFlows: row.published_flows } : {}),
+        ...(row.received_input ? { receivedInput: asBytes(row.received_input) } : {}),
+      },
+    ]),
   );
   return keys.map((key) => started.get(`${key.tenantId}/${key.id.toLowerCase()}`));
 }
@@ -75,8 +89,12 @@ export type DocumentMove = {
   flow?: { name: string; version: number };
 };
 
-/** What is recorded with a move, in the same statement: the revision's artifacts and log entries. */
-export type MoveRecords = { artifacts?: readonly StoredArtifact[]; log?: readonly PendingLogEntry[] };
+/**
+ * What is recorded with a move, in the same statement: the revision's artifacts and log entries; and
+ * `releaseInput` when the revision's input is safely in the blob store, so its copy in `received_inputs`
+ * goes.
+ */
+export type MoveRecords = { artifacts?: readonly StoredArtifact[]; log?: readonly PendingLogEntry[]; releaseInput?: boolean };
 
 /**
  * Applies a move and records `records` with it, in ONE statement (so a move that needs nothing else is
@@ -106,18 +124,23 @@ export async function moveDocuments(db: Database, moves: readonly { move: Docume
     expect: [...move.expect],
     artifacts: (records.artifacts ?? []).map((a) => ({ name: a.name, media_type: a.mediaType, size: a.size, sha256: a.sha256 })),
     log: records.log ?? [],
+    release_input: records.releaseInput === true,
   }));
   const { rows } = await db.query<{ n: number }>(
     `with input as (
        select * from jsonb_to_recordset($1::jsonb) as m(n int, tenant_id uuid, id uuid, revision int, status text, next_step int,
-                                                        flow_name text, flow_version int, expect jsonb, artifacts jsonb, log jsonb)
+                                                        flow_name text, flow_version int, expect jsonb, artifacts jsonb, log jsonb,
+                                                        release_input boolean)
      ), moved as (
        update documents d set status = m.status, next_step = m.next_step, updated_at = now(),
               flow_name = coalesce(m.flow_name, d.flow_name), flow_version = coalesce(m.flow_version, d.flow_version)
        from input m
        where d.id = any($2::uuid[]) and d.tenant_id = m.tenant_id and d.id = m.id and d.revision = m.revision
          and d.status in (select jsonb_array_elements_text(m.expect))
-       returning m.n
+       returning m.n, d.input_sha256
+     ), released as (
+       delete from received_inputs r using input m join moved v using (n)
+       where m.release_input and r.tenant_id = m.tenant_id and r.sha256 = v.input_sha256
      ), stored as (
        insert into artifacts (tenant_id, document_id, revision, name, media_type, size, sha256)
        select m.tenant_id, m.id, m.revision, a.name, a.media_type, a.size, a.sha256

@@ -47,7 +47,7 @@ export function destinationKey(tenantId: string, destination: StepSettings['deli
 
 /**
  * Moves the document into `plan` (if it is still where `expect` says), records the artifacts and log lines
- * with the move, and does what entering the plan takes: a delivery row and a wake-up of its destination, a
+ * with the move (and releases the received input, with `releaseInput`), and does what entering the plan takes: a delivery row and a wake-up of its destination, a
  * status wait and its first poll, or — at the end — the notifications the flow asks for. Returns false when
  * another run moved the document. Run it in a transaction unless `entersWithoutJobs(at, plan)`: then it is
  * a single statement.
@@ -55,11 +55,15 @@ export function destinationKey(tenantId: string, destination: StepSettings['deli
 export async function enterPlan(
   tx: Database,
   queue: JobQueue,
-  options: { at: FlowPosition; plan: FlowPlan; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; artifacts?: readonly StoredArtifact[] },
+  options: { at: FlowPosition; plan: FlowPlan; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; artifacts?: readonly StoredArtifact[]; releaseInput?: boolean },
 ): Promise<boolean> {
   const { at, plan } = options;
   const move = planMove(at, plan, options.expect);
-  const moved = await moveDocument(tx, move, { log: options.log, ...(options.artifacts ? { artifacts: options.artifacts } : {}) });
+  const moved = await moveDocument(tx, move, {
+    log: options.log,
+    ...(options.artifacts ? { artifacts: options.artifacts } : {}),
+    ...(options.releaseInput ? { releaseInput: true } : {}),
+  });
   if (!moved) return false;
   const entered =
     plan.kind === 'deliver' ? [await enterDelivery(tx, queue, at, plan)] : plan.kind === 'await-status' ? [await enterStatusWait(tx, queue, at, plan)] : await notifyOn(tx, queue, at, plan.status);
@@ -93,7 +97,15 @@ export function entersWithoutJobs(at: FlowPosition, plan: FlowPlan): boolean {
 export async function endInFailure(
   tx: Database,
   queue: JobQueue,
-  options: { at: FlowPosition; status: 'failed' | 'rejected'; step: number; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; artifacts?: readonly StoredArtifact[] },
+  options: {
+    at: FlowPosition;
+    status: 'failed' | 'rejected';
+    step: number;
+    expect: readonly DocumentStatus[];
+    log: readonly PendingLogEntry[];
+    artifacts?: readonly StoredArtifact[];
+    releaseInput?: boolean;
+  },
 ): Promise<boolean> {
   return enterPlan(tx, queue, { ...options, plan: { kind: 'end', step: options.step, status: options.status } });
 }

@@ -27,12 +27,17 @@ export type ProcessOutcome = 'completed' | 'failed' | 'delivering' | 'awaiting-s
 export async function processDocument(deps: PipelineDeps, job: ProcessDocumentJob): Promise<ProcessOutcome> {
   const started = await processingWrites(deps.db).start({ tenantId: job.tenantId, id: job.documentId });
   if (!started) return (await findDocumentById(deps.db, job.tenantId, job.documentId)) ? 'skipped' : 'missing';
-  const { document } = started;
+  const { document, receivedInput } = started;
 
   const ctx = createPipelineContext(deps, document);
+  // A received input goes into the blob store while the steps run; the result, which releases its copy in
+  // received_inputs, is recorded only once it is there.
+  const inputStored = receivedInput ? storeReceivedInput(deps, document.inputSha256, receivedInput) : async () => undefined;
+  if (receivedInput) ctx.input = receivedInput;
   const chosen = await resolveDocumentFlow(deps.db, document, started.publishedFlows);
   if (!chosen.ok) {
     stopWithFailure(ctx, 'flow', chosen.reason);
+    await inputStored();
     return recordFailureWithoutFlow(ctx);
   }
   const flow = chosen.flow;
@@ -50,7 +55,23 @@ export async function processDocument(deps: PipelineDeps, job: ProcessDocumentJo
     await (GENERATION_STEPS[kind].run as (c: PipelineContext, s: unknown) => Promise<void>)(ctx, stepSettings(step, kind));
   }
   await storeArtifacts(ctx);
+  await inputStored();
   return recordGeneration(ctx, flow, next);
+}
+
+/**
+ * Starts copying a received input into the blob store; the function returned waits for the copy and
+ * throws its error (the job is then retried, the input still in received_inputs).
+ */
+function storeReceivedInput(deps: PipelineDeps, sha256: string, input: Uint8Array): () => Promise<void> {
+  const copy = deps.blobs.put(input).then(
+    (ref) => (ref.sha256 === sha256 ? undefined : new Error(`The received input has SHA-256 ${ref.sha256}, not ${sha256}`)),
+    (error: unknown) => error,
+  );
+  return async () => {
+    const failed = await copy;
+    if (failed !== undefined) throw failed;
+  };
 }
 
 /**
@@ -66,8 +87,8 @@ async function recordGeneration(ctx: PipelineContext, flow: FlowCandidate, next:
     failure !== undefined ? { step: 'result', level: 'error', message: `Failed: ${failure}` } : { step: 'result', level: 'info', message: 'Completed' };
   const log = failure !== undefined || plan.kind === 'end' ? [...ctx.log, last] : ctx.log;
   const recorded = entersWithoutJobs(at, plan)
-    ? await processingWrites(ctx.deps.db).move(planMove(at, plan, ['processing']), { log, artifacts: ctx.artifacts })
-    : await ctx.deps.db.transaction((tx) => enterPlan(tx, ctx.deps.queue, { at, plan, expect: ['processing'], log, artifacts: ctx.artifacts }));
+    ? await processingWrites(ctx.deps.db).move(planMove(at, plan, ['processing']), { log, artifacts: ctx.artifacts, releaseInput: true })
+    : await ctx.deps.db.transaction((tx) => enterPlan(tx, ctx.deps.queue, { at, plan, expect: ['processing'], log, artifacts: ctx.artifacts, releaseInput: true }));
   if (!recorded) return 'skipped';
   if (failure !== undefined) return 'failed';
   return plan.kind === 'deliver' ? 'delivering' : plan.kind === 'await-status' ? 'awaiting-status' : 'completed';
@@ -78,7 +99,14 @@ async function recordFailureWithoutFlow(ctx: PipelineContext): Promise<ProcessOu
   const none: FlowCandidate = { name: '', version: 0, definition: { name: '', match: {}, steps: [] }, builtin: true };
   const at: FlowPosition = { tenantId: ctx.document.tenantId, documentId: ctx.document.id, revision: ctx.document.revision, flow: none };
   const recorded = await ctx.deps.db.transaction((tx) =>
-    endInFailure(tx, ctx.deps.queue, { at, status: 'failed', step: 0, expect: ['processing'], log: [...ctx.log, { step: 'result', level: 'error', message: `Failed: ${ctx.failure ?? ''}` }] }),
+    endInFailure(tx, ctx.deps.queue, {
+      at,
+      status: 'failed',
+      step: 0,
+      expect: ['processing'],
+      log: [...ctx.log, { step: 'result', level: 'error', message: `Failed: ${ctx.failure ?? ''}` }],
+      releaseInput: true,
+    }),
   );
   return recorded ? 'failed' : 'skipped';
 }

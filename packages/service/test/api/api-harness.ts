@@ -50,7 +50,10 @@ export type ApiHarness = {
 };
 
 /** Starts the API on 127.0.0.1:0 over a fresh database of `engine`, with a filesystem blob store and the pg-boss queue. */
-export async function startApi(engine: TestEngine, options: { bodyLimit?: number; wrapBlobs?: (blobs: BlobStore) => BlobStore } = {}): Promise<ApiHarness> {
+export async function startApi(
+  engine: TestEngine,
+  options: { bodyLimit?: number; wrapBlobs?: (blobs: BlobStore) => BlobStore; wrapDb?: (db: Database) => Database } = {},
+): Promise<ApiHarness> {
   const database = await engine.open();
   const dir = await makeTempDir('einvoice-api');
   const closers: (() => Promise<unknown>)[] = [() => dir.remove(), () => database.cleanup()];
@@ -78,7 +81,8 @@ export async function startApi(engine: TestEngine, options: { bodyLimit?: number
       stop: () => realQueue.stop(),
     };
     const config = serviceConfigSchema.parse({ dataDir: dir.path, ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) });
-    const app = await buildApi({ db, blobs, queue, config, logger: false });
+    // The API's own database (a test may put faults in it); the harness reads and writes `db` directly.
+    const app = await buildApi({ db: options.wrapDb ? options.wrapDb(db) : db, blobs, queue, config, logger: false });
     closers.push(() => app.close());
     await app.listen({ host: '127.0.0.1', port: 0 });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

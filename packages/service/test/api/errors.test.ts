@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { Database } from '../../src/db/database.js';
 import { testDatabases } from '../support/databases.js';
 import { expectProblem, startApi, submission, type ApiHarness } from './api-harness.js';
 
@@ -8,16 +9,24 @@ for (const engine of testDatabases()) {
     let api: ApiHarness;
     const bodyLimit = 64 * 1024;
     const secret = 'EACCES: permission denied, open /srv/secret/blobs password=hunter2';
-    // A blob store that fails on demand: the fault a client must not learn details of.
-    const faults = { put: false, check: false };
+    // A blob store and a database that fail on demand: the faults a client must not learn details of.
+    const faults = { check: false, insert: false };
+    const faulty = (db: Database): Database => ({
+      engine: db.engine,
+      query: (sql, params) => (faults.insert && /insert into documents/.test(sql) ? Promise.reject(new Error(secret)) : db.query(sql, params)),
+      exec: (sql) => db.exec(sql),
+      transaction: (work) => db.transaction((tx) => work(faulty(tx))),
+      close: () => db.close(),
+    });
     before(async () => {
       api = await startApi(engine, {
         bodyLimit,
         wrapBlobs: (blobs) => ({
-          put: (bytes) => (faults.put ? Promise.reject(new Error(secret)) : blobs.put(bytes)),
+          put: (bytes) => blobs.put(bytes),
           get: (sha256) => blobs.get(sha256),
           check: () => (faults.check ? Promise.reject(new Error(secret)) : blobs.check()),
         }),
+        wrapDb: faulty,
       });
     });
     after(() => api?.close());
@@ -79,17 +88,18 @@ for (const engine of testDatabases()) {
     });
 
     test('a failure inside the service is a 500 that leaks nothing, and stores nothing', async () => {
-      const before = await api.db.query<{ n: number }>('select count(*)::int as n from documents');
-      faults.put = true;
+      const count = async () =>
+        (await api.db.query<{ n: number }>('select (select count(*) from documents)::int + (select count(*) from received_inputs)::int as n')).rows[0]!.n;
+      const before = await count();
+      faults.insert = true;
       try {
         const answer = await api.call('POST', '/v1/documents', { body: submission({ number: 'FAULT-1' }) });
         expectProblem(answer, 500, 'internal');
         assert.ok(!answer.text.includes('hunter2') && !answer.text.includes('/srv/') && !answer.text.includes('EACCES'), answer.text);
       } finally {
-        faults.put = false;
+        faults.insert = false;
       }
-      const after = await api.db.query<{ n: number }>('select count(*)::int as n from documents');
-      assert.equal(after.rows[0]!.n, before.rows[0]!.n);
+      assert.equal(await count(), before);
     });
 
     test('readyz is 503 while the blob store cannot be reached, 200 again after', async () => {

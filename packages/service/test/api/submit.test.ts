@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import { findReceivedInput, loadDocumentInput } from '../../src/documents/received-input.repository.js';
+import { NotFoundError } from '../../src/errors/app-error.js';
 import { PROCESS_DOCUMENT } from '../../src/queue/job-queue.js';
 import { testDatabases } from '../support/databases.js';
 import { expectProblem, startApi, submission, type ApiHarness } from './api-harness.js';
@@ -42,13 +45,21 @@ for (const engine of testDatabases()) {
       assert.equal(api.woken.at(-1), PROCESS_DOCUMENT);
     });
 
-    test('stores the invoice in the blob store as JSON the worker can read', async () => {
+    test('keeps the invoice with the document, as JSON the worker can read, until the worker stores it', async () => {
       const body = submission({ number: 'BLOB-1' });
       const answer = await api.call('POST', '/v1/documents', { body });
       assert.equal(answer.status, 202, answer.text);
       const { rows } = await api.db.query<{ input_sha256: string }>('select input_sha256 from documents where tenant_id = $1 and id = $2', [api.tenant.id, answer.json.id]);
-      const stored = JSON.parse(new TextDecoder().decode(await api.blobs.get(rows[0]!.input_sha256)));
-      assert.deepEqual(stored, body.invoice);
+      const sha256 = rows[0]!.input_sha256;
+      const received = await findReceivedInput(api.db, api.tenant.id, sha256);
+      assert.ok(received, 'the input is in received_inputs');
+      assert.equal(createHash('sha256').update(received).digest('hex'), sha256);
+      assert.deepEqual(JSON.parse(new TextDecoder().decode(received)), body.invoice);
+      // The blob store gets it from the worker, not from the request; readers find it meanwhile.
+      await assert.rejects(api.blobs.get(sha256), NotFoundError);
+      assert.deepEqual(await loadDocumentInput(api, api.tenant.id, sha256), received);
+      // Another tenant's received inputs are not this tenant's.
+      assert.equal(await findReceivedInput(api.db, api.other.id, sha256), undefined);
     });
 
     test('the same Idempotency-Key and body give the same document, and nothing new is enqueued', async () => {

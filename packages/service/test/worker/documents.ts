@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../src/db/database.js';
@@ -15,15 +15,21 @@ export function fixtureInvoice(name = 'invoice-xrechnung.json'): Record<string, 
   return JSON.parse(readFileSync(`${FIXTURES}${name}`, 'utf8')) as Record<string, unknown>;
 }
 
-/** Stores an input and a `received` document the way the API does (without its job); returns the id. */
+/**
+ * Stores a `received` document the way the API does (without its job): its input kept with it in
+ * received_inputs — or, with `inBlobStore`, put in the blob store first, like a correction's input.
+ * Returns the id.
+ */
 export async function receiveDocument(
   deps: { db: Database; blobs: BlobStore },
-  options: { tenantId: string; input: unknown; context: DocumentContext },
+  options: { tenantId: string; input: unknown; context: DocumentContext; inBlobStore?: boolean },
 ): Promise<string> {
   const bytes = options.input instanceof Uint8Array ? options.input : new TextEncoder().encode(JSON.stringify(options.input));
-  const { sha256 } = await deps.blobs.put(bytes);
+  const sha256 = options.inBlobStore ? (await deps.blobs.put(bytes)).sha256 : createHash('sha256').update(bytes).digest('hex');
   const id = randomUUID();
-  await deps.db.transaction((tx) => insertDocuments(tx, [{ id, tenantId: options.tenantId, context: options.context, inputSha256: sha256 }]));
+  await deps.db.transaction((tx) =>
+    insertDocuments(tx, [{ id, tenantId: options.tenantId, context: options.context, inputSha256: sha256, ...(options.inBlobStore ? {} : { input: bytes }) }]),
+  );
   return id;
 }
 

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TARGETS } from '@einvoice-hub/core';
 import { validateAgainstXsd, type SchemaName } from '../../../core/test/support/xsd.js';
+import { createHash } from 'node:crypto';
 import type { Database } from '../../src/db/database.js';
+import { findReceivedInput } from '../../src/documents/received-input.repository.js';
+import { NotFoundError } from '../../src/errors/app-error.js';
 import { processDocument } from '../../src/pipeline/process-document.js';
 import type { PipelineDeps } from '../../src/pipeline/step.js';
 import type { JobQueue } from '../../src/queue/job-queue.js';
@@ -97,6 +100,46 @@ for (const engine of testDatabases()) {
         assert.match(state.log.find((entry) => entry.level === 'error')?.message ?? '', reason);
         assert.deepEqual(state.artifacts, []);
       }
+    });
+
+    it('stores the received input in the blob store and releases its copy in the statement that records the result', async () => {
+      const input = new TextEncoder().encode(JSON.stringify({ ...fixtureInvoice(), number: 'RECEIVED-1' }));
+      const sha256 = createHash('sha256').update(input).digest('hex');
+      const id = await receive('xrechnung-ubl', input);
+      assert.deepEqual(await findReceivedInput(deps.db, tenantId, sha256), input);
+      await assert.rejects(deps.blobs.get(sha256), NotFoundError);
+      assert.equal(await processDocument(deps, { tenantId, documentId: id }), 'completed');
+      assert.deepEqual(await deps.blobs.get(sha256), input);
+      assert.equal(await findReceivedInput(deps.db, tenantId, sha256), undefined);
+    });
+
+    it('keeps the received input when it cannot be stored: the job fails, and its retry completes', async () => {
+      const input = new TextEncoder().encode(JSON.stringify({ ...fixtureInvoice(), number: 'RECEIVED-2' }));
+      const sha256 = createHash('sha256').update(input).digest('hex');
+      const id = await receive('xrechnung-cii', input);
+      // Only the input's put fails: the artifacts are stored, nothing is recorded.
+      const failing: BlobStore = { ...deps.blobs, put: (bytes) => (createHash('sha256').update(bytes).digest('hex') === sha256 ? Promise.reject(new Error('disk full')) : deps.blobs.put(bytes)) };
+      await assert.rejects(processDocument({ ...deps, blobs: failing }, { tenantId, documentId: id }), /disk full/);
+      const interrupted = await documentState(deps.db, tenantId, id);
+      assert.equal(interrupted.status, 'processing');
+      assert.deepEqual(interrupted.artifacts, []);
+      assert.deepEqual(await findReceivedInput(deps.db, tenantId, sha256), input);
+      assert.equal(await processDocument(deps, { tenantId, documentId: id }), 'completed');
+      assert.deepEqual(await deps.blobs.get(sha256), input);
+      assert.equal(await findReceivedInput(deps.db, tenantId, sha256), undefined);
+    });
+
+    it('completes a document whose input is in the blob store already (as a correction stores it)', async () => {
+      const id = await receiveDocument(deps, { tenantId, input: { ...fixtureInvoice(), number: 'STORED-1' }, context: { format: 'ubl', country: 'DE' }, inBlobStore: true });
+      assert.equal(await processDocument(deps, { tenantId, documentId: id }), 'completed');
+    });
+
+    it('a second document with the same input, received before the first is processed, completes after the first released it', async () => {
+      const input = new TextEncoder().encode(JSON.stringify({ ...fixtureInvoice(), number: 'TWICE-1' }));
+      const first = await receive('ubl', input);
+      const second = await receive('ubl', input);
+      assert.equal(await processDocument(deps, { tenantId, documentId: first }), 'completed');
+      assert.equal(await processDocument(deps, { tenantId, documentId: second }), 'completed');
     });
 
     it('does nothing when the job runs again after completion', async () => {

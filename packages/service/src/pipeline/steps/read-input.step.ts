@@ -3,16 +3,16 @@ import { onCpuLane } from '../cpu-lane.js';
 import { stopWithFailure, type Step } from '../step.js';
 
 /**
- * Reads the revision's input from the blob store (the EN 16931 JSON the API stored; UBL and CII are read
- * too). An unreadable input can never succeed, so it fails the document instead of throwing (a throw
+ * Reads the revision's input (the EN 16931 JSON the API received; UBL and CII are read too): as processing
+ * started with it from `received_inputs`, or from the blob store. An unreadable input can never succeed, so it fails the document instead of throwing (a throw
  * would retry it). Runs before every flow.
  */
 export const readInputStep: Step<Record<string, never>> = {
   name: 'read-input',
   async run(ctx) {
-    // A missing blob is not the input's fault: it throws, and the job is retried.
-    ctx.input = await ctx.deps.blobs.get(ctx.document.inputSha256);
-    const input = ctx.input;
+    // The received input, when processing started with it; else the blob store's copy. A missing blob is
+    // not the input's fault: it throws, and the job is retried.
+    const input = (ctx.input ??= await ctx.deps.blobs.get(ctx.document.inputSha256));
     try {
       const read = await onCpuLane(() => readInvoice(input));
       ctx.invoice = read.invoice;
