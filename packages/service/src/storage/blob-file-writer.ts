@@ -1,4 +1,5 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { threadEntry } from '../threads/thread-entry.js';
 
 /** A file to write: its final path and its bytes (the directory is created when missing). */
 export type BlobFileWrite = { path: string; bytes: Uint8Array };
@@ -48,7 +49,7 @@ function writerThread(): WriterThread {
 
 function startThread(): WriterThread {
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(threadEntry(), { eval: true, workerData: { port: port2 }, transferList: [port2] });
+  const worker = new Worker(threadEntry(import.meta.url, 'blob-file-writer.thread'), { eval: true, workerData: { port: port2 }, transferList: [port2] });
   worker.unref();
   const started: WriterThread = { worker, port: port1, pending: new Map() };
   port1.on('message', (results: BlobFileResult[]) => {
@@ -72,17 +73,4 @@ function startThread(): WriterThread {
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`The blob writer thread stopped (exit code ${code})`)));
   return started;
-}
-
-/**
- * The thread's start-up script. From the built package the thread is the .js file beside this one; from
- * source (the tests run TypeScript through tsx) it is the .ts file, loaded once tsx is registered in the
- * thread, because a worker does not inherit the main thread's module loader.
- */
-function threadEntry(): string {
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(`./blob-file-writer.thread.${source ? 'ts' : 'js'}`, import.meta.url).href;
-  const load = `import(${JSON.stringify(url)})`;
-  const script = source ? `import('tsx/esm/api').then(({ register }) => { register(); return ${load}; })` : load;
-  return `${script}.catch((error) => { process.nextTick(() => { throw error; }); });`;
 }

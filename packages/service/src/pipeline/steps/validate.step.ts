@@ -1,25 +1,21 @@
-import { validateDocument } from '@einvoice-hub/core';
 import type { StepSettings } from '../../flows/flow-definition.schema.js';
-import { onCpuLane } from '../cpu-lane.js';
+import { validateOnThread } from '../validation-thread.js';
 import { required, type Step } from '../step.js';
 
 /** The rule ids named in a failure reason; the full list is in the log's findings and the report. */
 const MAX_RULES_NAMED = 10;
 
 /**
- * Validates the e-invoice against the step's rule sets (EN 16931 by default) and adds
- * `validation-report.json`. A fatal finding — or any finding with `blockOnWarnings` — fails the document,
- * but the other steps still produce their files: the e-invoice and the report show what to fix.
+ * Validates the e-invoice against the step's rule sets (EN 16931 by default), on the validation thread,
+ * and adds `validation-report.json`. A fatal finding — or any finding with `blockOnWarnings` — fails the
+ * document, but the other steps still produce their files: the e-invoice and the report show what to fix.
  */
 export const validateStep: Step<StepSettings['validate']> = {
   name: 'validate',
   async run(ctx, settings) {
     const einvoice = required(ctx.einvoice, 'the e-invoice', this.name);
     const rules = settings.rules ?? ['en16931'];
-    const { report, bytes } = await onCpuLane(() => {
-      const validated = validateDocument(einvoice.bytes, { rules });
-      return { report: validated, bytes: new TextEncoder().encode(`${JSON.stringify(validated, null, 2)}\n`) };
-    });
+    const { report, json: bytes } = await validateOnThread(einvoice.bytes, rules);
     ctx.report = report;
     ctx.outputs.push({ name: 'validation-report.json', mediaType: 'application/json', bytes });
     const blocking = report.findings.filter((f) => f.severity === 'fatal' || settings.blockOnWarnings === true);

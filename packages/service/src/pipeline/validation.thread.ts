@@ -1,0 +1,22 @@
+import { validateDocument, type ValidationReport } from '@einvoice-hub/core/validator';
+import { workerData, type MessagePort } from 'node:worker_threads';
+import type { ValidationRequest, ValidationResult } from './validation-thread.js';
+
+// The thread behind validateOnThread: validates each e-invoice it is sent and answers with the report and
+// its JSON file (the file's bytes are moved back, not copied). A document that cannot be read answers
+// with the error's name, code and message.
+
+const port = (workerData as { port: MessagePort }).port;
+
+port.on('message', (request: ValidationRequest) => {
+  let report: ValidationReport;
+  try {
+    report = validateDocument(request.bytes, { rules: request.rules });
+  } catch (error) {
+    const { name, message, code } = error as { name?: string; message?: string; code?: string };
+    port.postMessage({ id: request.id, error: { name: name ?? 'Error', message: message ?? String(error), ...(code ? { code } : {}) } } satisfies ValidationResult);
+    return;
+  }
+  const json = new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
+  port.postMessage({ id: request.id, report, json } satisfies ValidationResult, [json.buffer]);
+});
