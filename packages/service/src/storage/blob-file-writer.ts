@@ -1,5 +1,4 @@
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { threadEntry } from '../threads/thread-entry.js';
+import { requestThread } from '../threads/request-thread.js';
 
 /** A file to write: its final path and its bytes (the directory is created when missing). */
 export type BlobFileWrite = { path: string; bytes: Uint8Array };
@@ -8,12 +7,8 @@ export type BlobFileWrite = { path: string; bytes: Uint8Array };
 export type BlobFileRequest = BlobFileWrite & { id: number };
 export type BlobFileResult = { id: number; error?: { message: string; code?: string } };
 
-type Pending = { resolve: () => void; reject: (error: Error) => void };
-type WriterThread = { worker: Worker; port: MessagePort; pending: Map<number, Pending> };
-
 // One thread: its own work per file is a few quick system calls; the flushes run on the thread pool.
-let thread: WriterThread | undefined;
-let nextId = 0;
+const writer = requestThread<BlobFileResult>(import.meta.url, 'blob-file-writer.thread', 'blob writer thread');
 const inFlight = new Map<string, Promise<void>>();
 
 /**
@@ -31,46 +26,9 @@ export function writeBlobFile(write: BlobFileWrite): Promise<void> {
   // and resolve before the blob is on disk.
   const running = inFlight.get(write.path);
   if (running) return running;
-  const id = nextId++;
-  const writer = writerThread();
-  const written = new Promise<void>((resolve, reject) => {
-    writer.pending.set(id, { resolve, reject });
-    // Keep the process alive while a write is in flight, not while the thread idles.
-    if (writer.pending.size === 1) writer.worker.ref();
-    writer.port.postMessage({ id, path: write.path, bytes: write.bytes } satisfies BlobFileRequest);
-  }).finally(() => inFlight.delete(write.path));
+  const written = writer((id) => ({ id, path: write.path, bytes: write.bytes }) satisfies BlobFileRequest)
+    .then(() => undefined)
+    .finally(() => inFlight.delete(write.path));
   inFlight.set(write.path, written);
   return written;
-}
-
-function writerThread(): WriterThread {
-  return (thread ??= startThread());
-}
-
-function startThread(): WriterThread {
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(threadEntry(import.meta.url, 'blob-file-writer.thread'), { eval: true, workerData: { port: port2 }, transferList: [port2] });
-  worker.unref();
-  const started: WriterThread = { worker, port: port1, pending: new Map() };
-  port1.on('message', (results: BlobFileResult[]) => {
-    for (const result of results) {
-      const pending = started.pending.get(result.id);
-      if (!pending) continue;
-      started.pending.delete(result.id);
-      if (result.error) pending.reject(Object.assign(new Error(result.error.message), result.error.code ? { code: result.error.code } : {}));
-      else pending.resolve();
-    }
-    if (started.pending.size === 0) started.worker.unref();
-  });
-  port1.unref();
-  const fail = (error: Error) => {
-    // The thread is gone: its writes fail (a caller's retry starts a new thread).
-    if (thread === started) thread = undefined;
-    for (const pending of started.pending.values()) pending.reject(error);
-    started.pending.clear();
-    port1.close();
-  };
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`The blob writer thread stopped (exit code ${code})`)));
-  return started;
 }
