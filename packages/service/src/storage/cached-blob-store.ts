@@ -8,9 +8,11 @@ export const DEFAULT_BLOB_CACHE: BlobCacheLimits = { maxBytes: 32 * 1024 * 1024,
 
 /**
  * A blob store that remembers the blobs this process stored or read most recently. Blobs are immutable
- * and addressed by content, so a remembered blob is never stale: the worker that processes an invoice the
- * API of the same process just received reads it from memory instead of from disk or S3. Least recently
- * used blobs leave first; callers get their own copy, so no caller can change what another one reads.
+ * and addressed by content, so a remembered blob is never stale: a file just stored (an input the worker
+ * moved in, an e-invoice) is read back from memory instead of from disk or S3 — by the next step, a
+ * notification, a download — and a file stored again (the same report for every valid invoice) costs no
+ * write. Least recently used blobs leave first; callers get their own copy, so no caller can change what
+ * another one reads.
  */
 export function cachedBlobStore(store: BlobStore, limits: BlobCacheLimits = DEFAULT_BLOB_CACHE): BlobStore {
   const recent = new Map<string, Uint8Array>();
