@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 /* global fetch */
 // End-to-end benchmark of the service (built packages): starts `einvoice serve` on PGlite, then on
-// PostgreSQL (DATABASE_URL, or the local server at 127.0.0.1:5432 when it answers), drives
-// POST /v1/documents with autocannon (20 connections, a fixed number of requests, each body unique) and
-// waits until every accepted document is processed. Two runs per engine:
-//   saturation  the clients send as fast as the service answers: documents per second completed end to
-//               end, and the submit latency at that load (with closed-loop clients it is about
-//               connections / throughput, so it measures queueing as much as the service);
-//   steady      the same clients held to a fixed rate (BENCH_RATE, default 200 req/s on PostgreSQL and
-//               half the measured saturation throughput on PGlite): the submit latency p50/p99 at a
-//               load the service sustains, and whether processing keeps up.
+// PostgreSQL (DATABASE_URL, or the local server at 127.0.0.1:5432 when it answers), submits unique
+// XRechnung invoices to POST /v1/documents and waits until every accepted document is processed. Two runs
+// per engine:
+//   saturation  closed loop (autocannon, 20 connections): each client sends its next request as soon as
+//               its last one is answered: documents per second completed end to end, and the submit
+//               latency at that load (about connections / throughput: it measures queueing as much as the
+//               service);
+//   steady      open loop (open-loop-load.mjs): requests evenly spaced at BENCH_RATE per second (default
+//               200 on PostgreSQL, half the measured saturation throughput on PGlite), over up to 20
+//               connections, each latency measured from the moment the request was due: the submit latency
+//               p50/p99 at a load the service sustains, and whether processing keeps up. (autocannon's own
+//               rate limit sends each second's requests in a burst at the second's start; see that file.)
 // Environment: BENCH_REQUESTS (default 3000), BENCH_CONNECTIONS (default 20), BENCH_ENGINES (pglite,postgres),
 // BENCH_RATE (requests per second of the steady run), BENCH_NODE_ARGS (more flags for the service's node,
 // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it); service settings pass through, e.g.
@@ -29,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { validate } from '@einvoice-hub/core';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { openLoopLoad, quantile } from './open-loop-load.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages', 'cli', 'bin', 'einvoice.js');
@@ -140,41 +144,47 @@ function busyCpuMs() {
   }
 }
 
-/** Submits `amount` unique invoices with autocannon, then waits until none is pending. */
+/**
+ * Submits `amount` unique invoices — closed loop with autocannon, or open loop at `rate` per second — then
+ * waits until none is pending.
+ */
 async function drive(url, apiKey, amount, label, rate) {
-  // autocannon puts a fresh random id wherever the body says [<id>]: every request is a new invoice.
-  const body = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-[<id>]` } });
+  const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
   const started = performance.now();
   const cpuBefore = busyCpuMs();
-  const result = await autocannon({
-    url: `${url}/v1/documents`,
-    method: 'POST',
-    connections,
-    amount,
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body,
-    idReplacement: true,
-    timeout: 30,
-    ...(rate ? { overallRate: rate } : {}),
-  });
+  let load;
+  if (rate) {
+    // Each body unique: the invoice number carries the run's label and the request's index.
+    const prefix = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-\u0000` } });
+    const [head, tail] = prefix.split('\\u0000');
+    const result = await openLoopLoad({ url, rate, amount, connections, request: (i) => ({ path: '/v1/documents', headers, body: `${head}${i}-${randomBytes(4).toString('hex')}${tail}` }) });
+    load = { accepted: [...result.statuses].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, n]) => sum + n, 0), latencies: result.latencies };
+    load.errors = amount - load.accepted;
+  } else {
+    // autocannon puts a fresh random id wherever the body says [<id>]: every request is a new invoice.
+    const body = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-[<id>]` } });
+    const result = await autocannon({ url: `${url}/v1/documents`, method: 'POST', connections, amount, headers, body, idReplacement: true, timeout: 30 });
+    load = { accepted: result['2xx'], errors: result.non2xx + result.errors + result.timeouts, p50: result.latency.p50, p99: result.latency.p99 };
+  }
   const submitted = performance.now();
   await waitFor('every document to be processed', async () => ((await pending(url, apiKey)) ? undefined : true));
   const finished = performance.now();
   const cpuAfter = busyCpuMs();
   const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-  return { result, submitSeconds: (submitted - started) / 1000, totalSeconds: (finished - started) / 1000, cpuMs };
+  return { load, submitSeconds: (submitted - started) / 1000, totalSeconds: (finished - started) / 1000, cpuMs };
 }
 
-function summarize({ result, submitSeconds, totalSeconds, cpuMs }) {
-  const accepted = result['2xx'];
+function summarize({ load, submitSeconds, totalSeconds, cpuMs }) {
+  const { accepted } = load;
   return {
     cpuPerDocument: cpuMs === undefined || accepted === 0 ? undefined : cpuMs / accepted,
     accepted,
-    errors: result.non2xx + result.errors + result.timeouts,
+    errors: load.errors,
     submitPerSecond: accepted / submitSeconds,
     completedPerSecond: accepted / totalSeconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
+    p50: load.latencies ? quantile(load.latencies, 0.5) : load.p50,
+    p99: load.latencies ? quantile(load.latencies, 0.99) : load.p99,
+    max: load.latencies ? Math.max(...load.latencies) : undefined,
     totalSeconds,
   };
 }
@@ -220,9 +230,7 @@ async function bench(engine) {
       const runs = [];
       const saturation = await drive(service.url, apiKey, requests, 'SATURATION');
       runs.push({ name: 'saturation', ...summarize(saturation) });
-      // autocannon splits the rate evenly over the connections, in whole requests per second each.
-      const wanted = Number(process.env.BENCH_RATE ?? (engine === 'postgres' ? 200 : 0.5 * runs[0].completedPerSecond));
-      const rate = Math.max(1, Math.floor(wanted / connections)) * connections;
+      const rate = Math.max(1, Math.round(Number(process.env.BENCH_RATE ?? (engine === 'postgres' ? 200 : 0.5 * runs[0].completedPerSecond))));
       const steady = await drive(service.url, apiKey, requests, 'STEADY', rate);
       runs.push({ name: `steady ${rate}/s`, ...summarize(steady) });
       const failed = await count(service.url, apiKey, 'failed');
@@ -240,6 +248,7 @@ async function bench(engine) {
 }
 
 const dataDirs = [];
+const ms = (value) => `${Number.isInteger(value) ? value : value.toFixed(1)} ms`;
 
 console.log(
   `einvoice service benchmark: ${requests} POST /v1/documents (xrechnung-ubl, unique bodies), ${connections} connections, node ${process.version} ${nodeArgs.join(' ')}`,
@@ -251,7 +260,7 @@ for (const engine of engines) {
   for (const run of row.runs) {
     console.log(
       `${engine.padEnd(8)} ${run.name.padEnd(16)} ${run.completedPerSecond.toFixed(0).padStart(5)} documents/s completed end to end` +
-        ` | POST /v1/documents p50 ${String(run.p50).padStart(3)} ms, p99 ${String(run.p99).padStart(3)} ms, ${run.submitPerSecond.toFixed(0)} req/s` +
+        ` | POST /v1/documents p50 ${ms(run.p50)}, p99 ${ms(run.p99)}${run.max === undefined ? '' : `, max ${ms(run.max)}`}, ${run.submitPerSecond.toFixed(0)} req/s` +
         ` | ${run.accepted} accepted, ${run.errors} errors, ${run.totalSeconds.toFixed(1)} s` +
         (run.cpuPerDocument === undefined ? '' : ` | ${run.cpuPerDocument.toFixed(2)} CPU-ms/document (whole machine)`),
     );
