@@ -16,7 +16,8 @@ const validator = requestThread<ValidationResult>(import.meta.url, 'validation.t
  * Validates an e-invoice against the rule sets `rules` on a thread of its own. Validation is the worker's
  * largest piece of CPU work and its largest allocation (the document's tree, the rules' node sets): on the
  * main thread each one held up the API's requests for its duration, and its garbage was collected in the
- * pauses of the heap the API shares. On the thread it runs beside the event loop, on its own heap. One
+ * pauses of the heap the API shares. On the thread it runs beside the event loop, on its own heap, at a
+ * lower CPU priority than the API (see validation.thread.ts). One
  * thread, requests in order; if it dies, its pending validations fail (the jobs are retried) and the next
  * call starts a new one.
  */

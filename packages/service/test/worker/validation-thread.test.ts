@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { validateDocument } from '@einvoice-hub/core';
@@ -30,9 +31,23 @@ describe('validateOnThread', () => {
     assert.equal((await validateOnThread(readFileSync(EXAMPLE), ['en16931'])).report.valid, true);
   });
 
+  test('validates below the priority of the main thread (Linux)', { skip: process.platform !== 'linux' }, async () => {
+    const before = getPriority();
+    await validateOnThread(readFileSync(EXAMPLE), ['en16931']);
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value; the name in parentheses may hold spaces.
+    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const tasks = readdirSync('/proc/self/task');
+    assert.equal(nice(String(process.pid)), before, 'the main thread keeps its priority');
+    assert.ok(
+      tasks.some((tid) => nice(tid) === 10),
+      `no thread at nice 10: ${tasks.map((tid) => `${tid}=${nice(tid)}`).join(' ')}`,
+    );
+  });
+
   test('a process that validated exits on its own: the thread does not keep it alive', () => {
     const script = [
-      `import { readFileSync } from 'node:fs';`,
+      `import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';`,
       `import { validateOnThread } from ${JSON.stringify(new URL('../../src/pipeline/validation-thread.ts', import.meta.url).href)};`,
       `const { report } = await validateOnThread(readFileSync(${JSON.stringify(EXAMPLE)}), ['en16931']);`,
       `console.log(report.valid);`,
