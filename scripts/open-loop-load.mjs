@@ -8,59 +8,136 @@
 // correction for coordinated omission assumes one request per millisecond per connection, adding made-up
 // samples. Here request i is due at start + i / rate; if no connection is free it waits, and that wait
 // counts in its latency (no coordinated omission).
-import http from 'node:http';
+//
+// It shares the machine with the service it measures, so it is kept light, like autocannon: plain
+// keep-alive sockets, requests written as one buffer, and a response parser that reads the status line
+// and Content-Length only (enough for the service's answers; any other framing counts as an error).
+import net from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /**
  * Sends `amount` requests at `rate` per second over at most `connections` keep-alive connections.
  * `request(i)` gives the i-th request: { path, method, headers, body }.
- * Resolves with { latencies (ms, in send order), statuses, errors, seconds }.
+ * Resolves with { latencies (ms, in send order; failed requests included), statuses (Map status → count),
+ * errors, seconds }.
  */
 export async function openLoopLoad({ url, rate, amount, connections, request, timeoutMs = 30_000 }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const target = new URL(url);
+  const port = Number(target.port || 80);
   const latencies = new Array(amount);
   const statuses = new Map();
   let errors = 0;
   let settled = 0;
-  const start = performance.now();
   const intervalMs = 1000 / rate;
+  const waiting = []; // indexes of due requests with no free connection
+  const idle = [];
+  const all = [];
+  let start;
+  let resolveDone;
+  const done = new Promise((resolve) => (resolveDone = resolve));
 
-  const done = new Promise((resolve) => {
-    const send = (i) => {
-      const due = start + i * intervalMs;
-      const { path, method = 'POST', headers = {}, body } = request(i);
-      const finish = (status) => {
-        latencies[i] = performance.now() - due;
-        if (status === undefined) errors++;
-        else statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (++settled === amount) resolve();
-      };
-      const req = http.request(
-        { host: target.hostname, port: target.port, path, method, agent, timeout: timeoutMs, headers: { ...headers, 'content-length': Buffer.byteLength(body ?? '') } },
-        (res) => {
-          res.resume();
-          res.once('end', () => finish(res.statusCode));
-          res.once('error', () => finish(undefined));
-        },
-      );
-      req.once('timeout', () => req.destroy(new Error('timeout')));
-      req.once('error', () => finish(undefined));
-      req.end(body);
+  function finish(i, status) {
+    latencies[i] = performance.now() - (start + i * intervalMs);
+    if (status === undefined) errors++;
+    else statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    if (++settled === amount) resolveDone();
+  }
+
+  function encode(i) {
+    const { path, method = 'POST', headers = {}, body = '' } = request(i);
+    const payload = Buffer.from(body);
+    const head = [`${method} ${path} HTTP/1.1`, `host: ${target.host}`, 'connection: keep-alive', `content-length: ${payload.length}`];
+    for (const [name, value] of Object.entries(headers)) head.push(`${name}: ${value}`);
+    return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), payload]);
+  }
+
+  function connection() {
+    const conn = { socket: undefined, current: undefined, sentAt: 0, chunks: [], length: 0 };
+    const open = () => {
+      conn.socket = net.connect({ host: target.hostname, port, noDelay: true });
+      conn.socket.on('data', (chunk) => receive(conn, chunk));
+      conn.socket.on('error', () => undefined);
+      conn.socket.on('close', () => {
+        conn.socket = undefined;
+        if (conn.current !== undefined) fail(conn);
+      });
     };
-    // A tick every millisecond sends whatever has come due (a late tick catches up: the requests keep their
-    // due times, so the lateness is measured, not hidden).
-    let next = 0;
-    const tick = () => {
-      const now = performance.now();
-      while (next < amount && start + next * intervalMs <= now) send(next++);
-      if (next < amount) setTimeout(tick, Math.max(0, Math.min(1, start + next * intervalMs - performance.now())));
+    conn.send = (i) => {
+      if (!conn.socket) open();
+      conn.current = i;
+      conn.sentAt = performance.now();
+      conn.chunks = [];
+      conn.length = 0;
+      conn.socket.write(encode(i));
     };
-    tick();
-  });
+    all.push(conn);
+    return conn;
+  }
+
+  function release(conn) {
+    conn.current = undefined;
+    if (waiting.length > 0) conn.send(waiting.shift());
+    else idle.push(conn);
+  }
+
+  function fail(conn) {
+    const i = conn.current;
+    conn.current = undefined;
+    conn.socket?.destroy();
+    conn.socket = undefined;
+    finish(i, undefined);
+    release(conn);
+  }
+
+  function receive(conn, chunk) {
+    if (conn.current === undefined) return;
+    conn.chunks.push(chunk);
+    conn.length += chunk.length;
+    const data = conn.chunks.length === 1 ? chunk : Buffer.concat(conn.chunks);
+    conn.chunks = [data];
+    const end = data.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = data.subarray(0, end).toString('latin1');
+    const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1]);
+    const length = /\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1];
+    if (!status || length === undefined) return fail(conn);
+    if (data.length < end + 4 + Number(length)) return;
+    const close = /\r\nconnection:\s*close/i.test(head);
+    const i = conn.current;
+    conn.current = undefined;
+    if (close) {
+      conn.socket.destroy();
+      conn.socket = undefined;
+    }
+    finish(i, status);
+    release(conn);
+  }
+
+  for (let c = 0; c < connections; c++) idle.push(connection());
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    for (const conn of all) if (conn.current !== undefined && now - conn.sentAt > timeoutMs) fail(conn);
+  }, 1000);
+
+  // Each request is sent when it comes due: one timer for the next one (a late timer sends every request
+  // that came due meanwhile; they keep their due times, so the lateness is measured, not hidden).
+  start = performance.now();
+  let next = 0;
+  const tick = () => {
+    const now = performance.now();
+    while (next < amount && start + next * intervalMs <= now) {
+      const conn = idle.pop();
+      if (conn) conn.send(next);
+      else waiting.push(next);
+      next++;
+    }
+    if (next < amount) setTimeout(tick, Math.max(0, start + next * intervalMs - performance.now()));
+  };
+  tick();
   await done;
   const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
+  clearInterval(watchdog);
+  for (const conn of all) conn.socket?.destroy();
   return { latencies, statuses, errors, seconds };
 }
 
