@@ -12,8 +12,10 @@
 // It shares the machine with the service it measures, so it is kept light, like autocannon: plain
 // keep-alive sockets, requests written as one buffer, and a response parser that reads the status line
 // and Content-Length only (enough for the service's answers; any other framing counts as an error).
+import { Buffer } from 'node:buffer';
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { clearInterval, setInterval, setTimeout } from 'node:timers';
 
 /**
  * Sends `amount` requests at `rate` per second over at most `connections` keep-alive connections.
