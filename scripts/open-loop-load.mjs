@@ -54,7 +54,7 @@ export async function openLoopLoad({ url, rate, amount, connections, request, ti
   }
 
   function connection() {
-    const conn = { socket: undefined, current: undefined, sentAt: 0, chunks: [], length: 0 };
+    const conn = { socket: undefined, current: undefined, sentAt: 0, received: undefined };
     const open = () => {
       conn.socket = net.connect({ host: target.hostname, port, noDelay: true });
       conn.socket.on('data', (chunk) => receive(conn, chunk));
@@ -68,8 +68,7 @@ export async function openLoopLoad({ url, rate, amount, connections, request, ti
       if (!conn.socket) open();
       conn.current = i;
       conn.sentAt = performance.now();
-      conn.chunks = [];
-      conn.length = 0;
+      conn.received = undefined;
       conn.socket.write(encode(i));
     };
     all.push(conn);
@@ -93,10 +92,7 @@ export async function openLoopLoad({ url, rate, amount, connections, request, ti
 
   function receive(conn, chunk) {
     if (conn.current === undefined) return;
-    conn.chunks.push(chunk);
-    conn.length += chunk.length;
-    const data = conn.chunks.length === 1 ? chunk : Buffer.concat(conn.chunks);
-    conn.chunks = [data];
+    const data = (conn.received = conn.received ? Buffer.concat([conn.received, chunk]) : chunk);
     const end = data.indexOf('\r\n\r\n');
     if (end < 0) return;
     const head = data.subarray(0, end).toString('latin1');

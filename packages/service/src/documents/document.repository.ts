@@ -78,9 +78,9 @@ export type InsertDocumentsOptions = {
 
 /**
  * Inserts documents as `received`, each with its first revision, its `received` log line and (when given)
- * its input in `received_inputs`, in ONE statement; their tenants may differ. A document whose idempotency key its tenant already used (also
- * earlier in the same call) is not inserted: the existing document is returned (`created: false`) and the
- * caller compares request hashes. Results are in the order of `docs`.
+ * its input in `received_inputs`, in ONE statement; their tenants may differ. A document whose idempotency
+ * key its tenant already used (also earlier in the same call) is not inserted: the existing document is
+ * returned (`created: false`) and the caller compares request hashes. Results are in the order of `docs`.
  */
 export async function insertDocuments(tx: Database, docs: readonly NewDocument[], options: InsertDocumentsOptions = {}): Promise<InsertedDocument[]> {
   if (docs.length === 0) return [];

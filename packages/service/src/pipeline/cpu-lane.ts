@@ -1,7 +1,8 @@
 /**
  * Runs CPU-bound work (reading, writing or signing an invoice: about a millisecond each) one piece per
- * turn of the event loop (validation has a thread of its own: `validation-thread.ts`). Without it, the jobs whose I/O completed together run all their CPU work in one
- * burst — 32 jobs × 1 ms — and every HTTP request that arrived meanwhile waits behind it; through the lane
+ * turn of the event loop (validation has a thread of its own: `validation-thread.ts`). Without it, the
+ * jobs whose I/O completed together run all their CPU work in one burst — 32 jobs × 1 ms — and every HTTP
+ * request that arrived meanwhile waits behind it; through the lane
  * the event loop handles pending I/O between any two pieces, so the API's latency stays low while the
  * worker is busy. This work still runs on the main thread: the lane orders it, it does not add threads.
  */

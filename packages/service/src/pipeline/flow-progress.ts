@@ -45,18 +45,25 @@ export function destinationKey(tenantId: string, destination: StepSettings['deli
   return sha256Hex(`${tenantId}\u0000${canonicalJson(destination)}`);
 }
 
+/** Where a document goes, from where, and what is recorded with the move. */
+type EnterPlanOptions = {
+  at: FlowPosition;
+  plan: FlowPlan;
+  expect: readonly DocumentStatus[];
+  log: readonly PendingLogEntry[];
+  artifacts?: readonly StoredArtifact[];
+  /** The revision's input is in the blob store: its copy in `received_inputs` goes with the move. */
+  releaseInput?: boolean;
+};
+
 /**
  * Moves the document into `plan` (if it is still where `expect` says), records the artifacts and log lines
- * with the move (and releases the received input, with `releaseInput`), and does what entering the plan takes: a delivery row and a wake-up of its destination, a
- * status wait and its first poll, or — at the end — the notifications the flow asks for. Returns false when
- * another run moved the document. Run it in a transaction unless `entersWithoutJobs(at, plan)`: then it is
- * a single statement.
+ * with the move (and releases the received input, with `releaseInput`), and does what entering the plan
+ * takes: a delivery row and a wake-up of its destination, a status wait and its first poll, or — at the
+ * end — the notifications the flow asks for. Returns false when another run moved the document. Run it in
+ * a transaction unless `entersWithoutJobs(at, plan)`: then it is a single statement.
  */
-export async function enterPlan(
-  tx: Database,
-  queue: JobQueue,
-  options: { at: FlowPosition; plan: FlowPlan; expect: readonly DocumentStatus[]; log: readonly PendingLogEntry[]; artifacts?: readonly StoredArtifact[]; releaseInput?: boolean },
-): Promise<boolean> {
+export async function enterPlan(tx: Database, queue: JobQueue, options: EnterPlanOptions): Promise<boolean> {
   const { at, plan } = options;
   const move = planMove(at, plan, options.expect);
   const moved = await moveDocument(tx, move, {
@@ -97,15 +104,7 @@ export function entersWithoutJobs(at: FlowPosition, plan: FlowPlan): boolean {
 export async function endInFailure(
   tx: Database,
   queue: JobQueue,
-  options: {
-    at: FlowPosition;
-    status: 'failed' | 'rejected';
-    step: number;
-    expect: readonly DocumentStatus[];
-    log: readonly PendingLogEntry[];
-    artifacts?: readonly StoredArtifact[];
-    releaseInput?: boolean;
-  },
+  options: Omit<EnterPlanOptions, 'plan'> & { status: 'failed' | 'rejected'; step: number },
 ): Promise<boolean> {
   return enterPlan(tx, queue, { ...options, plan: { kind: 'end', step: options.step, status: options.status } });
 }

@@ -17,9 +17,8 @@ const validator = requestThread<ValidationResult>(import.meta.url, 'validation.t
  * largest piece of CPU work and its largest allocation (the document's tree, the rules' node sets): on the
  * main thread each one held up the API's requests for its duration, and its garbage was collected in the
  * pauses of the heap the API shares. On the thread it runs beside the event loop, on its own heap, at a
- * lower CPU priority than the API (see validation.thread.ts). One
- * thread, requests in order; if it dies, its pending validations fail (the jobs are retried) and the next
- * call starts a new one.
+ * lower CPU priority than the API (see validation.thread.ts). One thread, requests in order; if it dies,
+ * its pending validations fail (the jobs are retried) and the next call starts a new one.
  */
 export async function validateOnThread(bytes: Uint8Array, rules: readonly string[]): Promise<ThreadValidation> {
   const answer = await validator((id) => ({ id, bytes, rules: [...rules] }) satisfies ValidationRequest);

@@ -4,8 +4,8 @@ import { stopWithFailure, type Step } from '../step.js';
 
 /**
  * Reads the revision's input (the EN 16931 JSON the API received; UBL and CII are read too): as processing
- * started with it from `received_inputs`, or from the blob store. An unreadable input can never succeed, so it fails the document instead of throwing (a throw
- * would retry it). Runs before every flow.
+ * started with it from `received_inputs`, or from the blob store. An unreadable input can never succeed,
+ * so it fails the document instead of throwing (a throw would retry it). Runs before every flow.
  */
 export const readInputStep: Step<Record<string, never>> = {
   name: 'read-input',
