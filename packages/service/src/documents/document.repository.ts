@@ -120,6 +120,8 @@ export async function insertDocuments(tx: Database, docs: readonly NewDocument[]
      )${options.jobsFor ? `, jobs as (${options.jobsFor('select tenant_id, id from inserted')})` : ''}
      select ${COLUMNS} from inserted`,
     [JSON.stringify(input)],
+    // Inserts only (the jobs too): no plan could be better for other rows or bigger tables.
+    { planOnce: true },
   );
   const byId = new Map(inserted.rows.map((row) => [row.id, toRecord(row)]));
   const results: InsertedDocument[] = [];

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { coerceError } from '../errors/app-error.js';
 
 /** A job taken from the queue. */
@@ -22,6 +23,13 @@ export type JobPollerOptions<T> = {
    * effects are recorded already, and a job run again finds them — so waiting a moment costs nothing.
    */
   completionDelayMs?: number;
+  /**
+   * The least time from the start of one fetch to the start of the next when the first came back with free
+   * slots to spare (default 0): while jobs trickle in, each fetch then takes the few that arrived meanwhile
+   * instead of one (the fetch — a sorted, locking scan — costs as much for one job as for ten). A full fetch
+   * (a backlog) is followed by the next at once, whatever this says.
+   */
+  minFetchIntervalMs?: number;
   onError(error: Error): void;
 };
 
@@ -50,24 +58,25 @@ export type JobPoller = {
 export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
   const running = new Set<Promise<void>>();
   let stopping = false;
-  // The pending pause of the loop, and whether a finishing job should end it (true when every slot is busy).
+  // The pending pause of the loop, and what besides stop() ends it early: a free slot (when every slot is
+  // busy), wake() (when the queue had nothing ready), or nothing (pacing fetches).
   let wakeUp: (() => void) | undefined;
-  let waitingForSlot = false;
+  let pausedFor: 'slot' | 'wake' | 'pacing' | undefined;
   // Whether wake() was called since the last fetch started.
   let woken = false;
 
-  /** Pauses the loop for `ms` (forever when undefined) or until woken: by stop(), or by a free slot. */
-  const pause = (ms: number | undefined, untilSlotFree: boolean): Promise<void> =>
+  /** Pauses the loop for `ms` (forever when undefined), or until stop() or the event `endedBy` ends it. */
+  const pause = (ms: number | undefined, endedBy: 'slot' | 'wake' | 'pacing'): Promise<void> =>
     new Promise((resolve) => {
       const timer = ms === undefined ? undefined : setTimeout(done, ms);
       function done(): void {
         clearTimeout(timer);
         wakeUp = undefined;
-        waitingForSlot = false;
+        pausedFor = undefined;
         resolve();
       }
       wakeUp = done;
-      waitingForSlot = untilSlotFree;
+      pausedFor = endedBy;
     });
 
   const finished: string[] = [];
@@ -124,7 +133,7 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
   function launch(job: PolledJob<T>): void {
     const task: Promise<void> = run(job).finally(() => {
       running.delete(task);
-      if (waitingForSlot) wakeUp?.();
+      if (pausedFor === 'slot') wakeUp?.();
     });
     running.add(task);
   }
@@ -133,24 +142,37 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
   // up: one fetch per job would make the fetch statement (a sorted, locking scan) the queue's main cost.
   const batch = Math.max(1, Math.ceil(options.concurrency / 2));
 
+  const minFetchIntervalMs = options.minFetchIntervalMs ?? 0;
+  // When the last fetch started, and whether it filled every slot it asked for.
+  let lastFetchAt = -Infinity;
+  let lastFetchFull = true;
+
   async function loop(): Promise<void> {
     while (!stopping) {
       const free = options.concurrency - running.size;
       if (free <= 0 || (free < batch && running.size > 0)) {
         // Too few free slots: wait for another to free up (or for stop(), which must not wait for a hung job).
-        await pause(undefined, true);
+        await pause(undefined, 'slot');
+        continue;
+      }
+      const early = lastFetchFull ? 0 : lastFetchAt + minFetchIntervalMs - performance.now();
+      if (early > 0) {
+        // The queue was drained a moment ago: let the jobs arriving meanwhile gather for one fetch.
+        await pause(early, 'pacing');
         continue;
       }
       let jobs: PolledJob<T>[] = [];
       woken = false;
+      lastFetchAt = performance.now();
       try {
         jobs = await options.fetch(free);
       } catch (error) {
         options.onError(coerceError(error));
       }
+      lastFetchFull = jobs.length >= free;
       // Jobs fetched while stopping are still run: they are already marked active.
       for (const job of jobs) launch(job);
-      if (jobs.length === 0 && !stopping && !woken) await pause(options.pollingIntervalMs, false);
+      if (jobs.length === 0 && !stopping && !woken) await pause(options.pollingIntervalMs, 'wake');
     }
   }
 
@@ -159,8 +181,9 @@ export function startJobPoller<T>(options: JobPollerOptions<T>): JobPoller {
   return {
     wake() {
       woken = true;
-      // A loop waiting for a free slot fetches when one frees up; only the idle wait ends early.
-      if (wakeUp && !waitingForSlot) wakeUp();
+      // A loop waiting for a free slot fetches when one frees up, and one pacing its fetches when the pace
+      // allows; only the idle wait ends early.
+      if (pausedFor === 'wake') wakeUp?.();
     },
     async stop(timeoutMs) {
       stopping = true;

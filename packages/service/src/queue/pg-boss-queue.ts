@@ -112,6 +112,10 @@ export async function createPgBossQueue(db: Database, options: PgBossQueueOption
         pollingIntervalMs,
         // Completions of the jobs finishing within 20 ms go out in one statement.
         completionDelayMs: 20,
+        // While submissions trickle in (each wakes the poller), one fetch per 20 ms at most takes the jobs
+        // committed meanwhile: at 200 documents/s, 0.23 fetches per document instead of 1.18, and 0.6–1.3
+        // fewer CPU-ms per document on the machine. A document waits up to 20 ms longer to start.
+        minFetchIntervalMs: 20,
         onError,
       }),
     });

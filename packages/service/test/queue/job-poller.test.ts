@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { performance } from 'node:perf_hooks';
 import { startJobPoller, type PolledJob } from '../../src/queue/job-poller.js';
 import { waitFor } from '../support/wait-for.js';
 
@@ -156,6 +157,61 @@ describe('startJobPoller', () => {
       await poller.stop(1000);
     }
     assert.deepEqual(done, [1]);
+  });
+
+  test('with a minimum fetch interval, jobs trickling in are taken several per fetch, and woken fetches keep the pace', async () => {
+    const ready: PolledJob<number>[] = [];
+    const fetchedAt: { at: number; asked: number; taken: number }[] = [];
+    const done: number[] = [];
+    const poller = startJobPoller<number>({
+      fetch: async (limit) => {
+        const jobs = ready.splice(0, limit);
+        fetchedAt.push({ at: performance.now(), asked: limit, taken: jobs.length });
+        return jobs;
+      },
+      complete: async () => undefined,
+      fail: async () => undefined,
+      handler: async (n) => void done.push(n),
+      concurrency: 16,
+      pollingIntervalMs: 60_000,
+      minFetchIntervalMs: 40,
+      onError: (e) => assert.fail(e),
+    });
+    try {
+      // 30 jobs, one every 3 ms, each announced by wake() as the API does after a submission.
+      for (let n = 0; n < 30; n++) {
+        ready.push({ id: `job-${n}`, data: n, expireInSeconds: 60 });
+        poller.wake();
+        await new Promise((resolve) => setTimeout(resolve, 3));
+      }
+      await waitFor(() => done.length === 30, { what: 'every job to run' });
+    } finally {
+      await poller.stop(1000);
+    }
+    assert.deepEqual([...done].sort((a, b) => a - b), Array.from({ length: 30 }, (_, n) => n));
+    const withJobs = fetchedAt.filter((f) => f.taken > 0);
+    // Without the interval each wake would mean a fetch of its own: about 30 of them.
+    assert.ok(withJobs.length <= 8, `${withJobs.length} fetches took jobs: ${fetchedAt.map((f) => f.taken).join(',')}`);
+    for (let i = 1; i < fetchedAt.length; i++) {
+      const gap = fetchedAt[i]!.at - fetchedAt[i - 1]!.at;
+      // A fetch that left slots free is followed by the next no sooner than the interval (less timer slack).
+      if (fetchedAt[i - 1]!.taken < fetchedAt[i - 1]!.asked) assert.ok(gap >= 38, `fetch ${i} came ${gap.toFixed(1)} ms after a partial one`);
+    }
+  });
+
+  test('with a minimum fetch interval, a backlog is still fetched without pause, and stop() ends a paced wait at once', async () => {
+    const queue = fakeQueue(200);
+    const done: number[] = [];
+    const poller = startJobPoller<number>({ ...queue, handler: async (n) => void done.push(n), concurrency: 4, pollingIntervalMs: 60_000, minFetchIntervalMs: 60_000, onError: (e) => assert.fail(e) });
+    // Every fetch but the last fills its slots, so none waits the minute.
+    await waitFor(() => done.length === 200, { timeoutMs: 5000, what: 'the backlog to be worked off' });
+    queue.ready.push({ id: 'late', data: 200, expireInSeconds: 60 });
+    poller.wake();
+    // The poller now paces (its last fetch was partial) for a minute; stop() must not wait for that.
+    const started = Date.now();
+    await poller.stop(1000);
+    assert.ok(Date.now() - started < 200, `stop took ${Date.now() - started} ms`);
+    assert.ok(queue.log.taken.filter((taken) => taken > 0).length >= 50, 'fetches of at most 4 jobs');
   });
 
   test('stop() waits for running jobs, but not beyond its timeout for a hung one', async () => {
