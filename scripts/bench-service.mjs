@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import * as require_fs from 'node:fs';
 /* global fetch */
 // End-to-end benchmark of the service (built packages): starts `einvoice serve` on PGlite, then on
 // PostgreSQL (DATABASE_URL, or the local server at 127.0.0.1:5432 when it answers), submits unique
@@ -102,6 +103,7 @@ async function startServe(dataDir, env) {
     if (exited) throw new Error(`einvoice serve exited:\n${out}\n${err}`);
     return /is running at (http:\/\/\S+)/.exec(out)?.[1];
   }, 60_000, 50);
+  if (process.env.BENCH_OUT) exit.then(() => (require_fs.writeFileSync(process.env.BENCH_OUT, out)));
   return { url, apiKey: /^API key: (\S+)$/m.exec(out)?.[1], stop: () => (child.kill('SIGTERM'), exit) };
 }
 
@@ -158,6 +160,7 @@ async function drive(url, apiKey, amount, label, rate) {
     const prefix = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-\u0000` } });
     const [head, tail] = prefix.split('\\u0000');
     const result = await openLoopLoad({ url, rate, amount, connections, request: (i) => ({ path: '/v1/documents', headers, body: `${head}${i}-${randomBytes(4).toString('hex')}${tail}` }) });
+    if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ t0: Date.now() - result.seconds * 1000, rate, latencies: result.latencies }));
     load = { accepted: [...result.statuses].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, n]) => sum + n, 0), latencies: result.latencies };
     load.errors = amount - load.accepted;
   } else {
