@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import * as require_fs from 'node:fs';
 /* global fetch */
 // End-to-end benchmark of the service (built packages): starts `einvoice serve` on PGlite, then on
 // PostgreSQL (DATABASE_URL, or the local server at 127.0.0.1:5432 when it answers), submits unique
@@ -18,13 +17,17 @@ import * as require_fs from 'node:fs';
 // BENCH_RATE (requests per second of the steady run), BENCH_NODE_ARGS (more flags for the service's node,
 // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it); service settings pass through, e.g.
 // EINVOICE_WORKER_CONCURRENCY=32.
+// Diagnostics: BENCH_LATENCY_FILE=<prefix> writes each steady run's latencies to <prefix>-<engine>.json
+// (when the run started, its rate, and every request's latency in send order: request i was due
+// i / rate s after the start), to find when slow answers happen; BENCH_SERVICE_LOG=<prefix> writes what
+// the service printed to <prefix>-<engine>.log (with BENCH_NODE_ARGS=--trace-gc, its collections).
 // On ext4, leave five minutes between runs (or keep the data with BENCH_KEEP_DATA=1 and remove it yourself
 // after a series of runs): each run removes its data directories (thousands of blob files)
 // at the end, and for a few minutes after such a deletion ext4 creates files nearby slowly (it checks each
 // recently freed inode before reusing it); a run started at once spends up to a sixth of the machine there.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -91,7 +94,7 @@ function serviceEnv(databaseUrl) {
   return env;
 }
 
-async function startServe(dataDir, env) {
+async function startServe(dataDir, env, engine) {
   const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0', '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -103,7 +106,8 @@ async function startServe(dataDir, env) {
     if (exited) throw new Error(`einvoice serve exited:\n${out}\n${err}`);
     return /is running at (http:\/\/\S+)/.exec(out)?.[1];
   }, 60_000, 50);
-  if (process.env.BENCH_OUT) exit.then(() => (require_fs.writeFileSync(process.env.BENCH_OUT, out)));
+  const log = process.env.BENCH_SERVICE_LOG;
+  if (log) void exit.then(() => writeFileSync(`${log}-${engine}.log`, `${out}${err}`));
   return { url, apiKey: /^API key: (\S+)$/m.exec(out)?.[1], stop: () => (child.kill('SIGTERM'), exit) };
 }
 
@@ -150,7 +154,7 @@ function busyCpuMs() {
  * Submits `amount` unique invoices — closed loop with autocannon, or open loop at `rate` per second — then
  * waits until none is pending.
  */
-async function drive(url, apiKey, amount, label, rate) {
+async function drive(url, apiKey, amount, label, rate, engine) {
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
   const started = performance.now();
   const cpuBefore = busyCpuMs();
@@ -159,8 +163,10 @@ async function drive(url, apiKey, amount, label, rate) {
     // Each body unique: the invoice number carries the run's label and the request's index.
     const prefix = JSON.stringify({ context: { format: 'xrechnung-ubl', country: 'DE' }, invoice: { ...invoice, number: `${label}-\u0000` } });
     const [head, tail] = prefix.split('\\u0000');
+    const startedAt = Date.now();
     const result = await openLoopLoad({ url, rate, amount, connections, request: (i) => ({ path: '/v1/documents', headers, body: `${head}${i}-${randomBytes(4).toString('hex')}${tail}` }) });
-    if (process.env.BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.BENCH_DUMP, JSON.stringify({ t0: Date.now() - result.seconds * 1000, rate, latencies: result.latencies }));
+    const file = process.env.BENCH_LATENCY_FILE;
+    if (file) writeFileSync(`${file}-${engine}.json`, JSON.stringify({ startedAt: new Date(startedAt).toISOString(), rate, latenciesMs: result.latencies }));
     load = { accepted: [...result.statuses].filter(([status]) => status >= 200 && status < 300).reduce((sum, [, n]) => sum + n, 0), latencies: result.latencies };
     load.errors = amount - load.accepted;
   } else {
@@ -226,7 +232,7 @@ async function bench(engine) {
       if (created.status !== 0) throw new Error(created.stderr);
       apiKey = JSON.parse(created.stdout.trim().split('\n').at(-1)).apiKey;
     }
-    const service = await startServe(dataDir, env);
+    const service = await startServe(dataDir, env, engine);
     apiKey ??= service.apiKey;
     try {
       await drive(service.url, apiKey, Math.min(200, requests), 'WARMUP');
@@ -234,7 +240,7 @@ async function bench(engine) {
       const saturation = await drive(service.url, apiKey, requests, 'SATURATION');
       runs.push({ name: 'saturation', ...summarize(saturation) });
       const rate = Math.max(1, Math.round(Number(process.env.BENCH_RATE ?? (engine === 'postgres' ? 200 : 0.5 * runs[0].completedPerSecond))));
-      const steady = await drive(service.url, apiKey, requests, 'STEADY', rate);
+      const steady = await drive(service.url, apiKey, requests, 'STEADY', rate, engine);
       runs.push({ name: `steady ${rate}/s`, ...summarize(steady) });
       const failed = await count(service.url, apiKey, 'failed');
       return { engine, runs, failed };
