@@ -2,23 +2,28 @@ import assert from 'node:assert/strict';
 import { getPriority } from 'node:os';
 import { describe, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
+import { threadNice } from '../support/thread-nice.js';
 
 const MODULE = new URL('../../src/threads/thread-priority.ts', import.meta.url).href;
 
 /** Runs lowerThreadPriority(nice) in a new worker thread; answers what it returned and the thread's nice value after. */
 function lowerInThread(nice: number): Promise<{ lowered: boolean; nice: number }> {
+  // The thread reports its id and then waits, so that its nice value is read while it still runs.
   const script = `
     const { parentPort } = require('node:worker_threads');
-    const { readFileSync } = require('node:fs');
+    const { readlinkSync } = require('node:fs');
     import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(MODULE)}); }).then(({ lowerThreadPriority }) => {
       const lowered = lowerThreadPriority(${nice});
-      // Field 19 of /proc/thread-self/stat: this thread's nice value.
-      const nice = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')[16]);
-      parentPort.postMessage({ lowered, nice });
+      parentPort.postMessage({ lowered, tid: readlinkSync('/proc/thread-self').split('/').pop() });
+      // Alive until terminated.
+      setInterval(() => undefined, 60_000);
     });`;
   const worker = new Worker(script, { eval: true });
   return new Promise((resolve, reject) => {
-    worker.once('message', (answer: { lowered: boolean; nice: number }) => void worker.terminate().then(() => resolve(answer)));
+    worker.once('message', ({ lowered, tid }: { lowered: boolean; tid: string }) => {
+      const answer = { lowered, nice: threadNice(tid) };
+      void worker.terminate().then(() => resolve(answer));
+    });
     worker.once('error', reject);
   });
 }

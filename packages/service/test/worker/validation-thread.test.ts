@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { validateDocument } from '@einvoice-hub/core';
 import { validateOnThread } from '../../src/pipeline/validation-thread.js';
+import { threadNice } from '../support/thread-nice.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../../shared/conformance/en16931/examples/ubl/ubl-tc434-example1.xml', import.meta.url));
 
@@ -34,20 +35,17 @@ describe('validateOnThread', () => {
   test('validates below the priority of the main thread (Linux)', { skip: process.platform !== 'linux' }, async () => {
     const before = getPriority();
     await validateOnThread(readFileSync(EXAMPLE), ['en16931']);
-    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value; the name in parentheses may hold spaces.
-    const nice = (tid: string) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
     const tasks = readdirSync('/proc/self/task');
-    assert.equal(nice(String(process.pid)), before, 'the main thread keeps its priority');
+    assert.equal(threadNice(process.pid), before, 'the main thread keeps its priority');
     assert.ok(
-      tasks.some((tid) => nice(tid) === 10),
-      `no thread at nice 10: ${tasks.map((tid) => `${tid}=${nice(tid)}`).join(' ')}`,
+      tasks.some((tid) => threadNice(tid) === 10),
+      `no thread at nice 10: ${tasks.map((tid) => `${tid}=${threadNice(tid)}`).join(' ')}`,
     );
   });
 
   test('a process that validated exits on its own: the thread does not keep it alive', () => {
     const script = [
-      `import { readdirSync, readFileSync } from 'node:fs';
-import { getPriority } from 'node:os';`,
+      `import { readFileSync } from 'node:fs';`,
       `import { validateOnThread } from ${JSON.stringify(new URL('../../src/pipeline/validation-thread.ts', import.meta.url).href)};`,
       `const { report } = await validateOnThread(readFileSync(${JSON.stringify(EXAMPLE)}), ['en16931']);`,
       `console.log(report.valid);`,
